@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// Builds the Node-side bundles with esbuild (main, preload, engine worker, hosts, CLIs) and the
+// renderer with vite. `--node` or `--renderer` builds one half only.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const args = new Set(process.argv.slice(2));
+const all = !args.has('--node') && !args.has('--renderer');
+
+// Native addons and electron stay outside the bundles; everything else is bundled.
+const external = ['electron', 'sqlite3', 'zstd-napi'];
+
+export const nodeEntries = [
+  { in: 'src/main/app/main.ts', out: 'main/main' },
+  { in: 'src/main/app/preload.ts', out: 'main/preload' },
+  { in: 'src/main/engine/host/worker-entry.ts', out: 'main/engine-worker' },
+  { in: 'src/main/host/cli.ts', out: 'host/web' },
+  { in: 'src/server/cli.ts', out: 'server/cli' },
+  { in: 'src/cli/main.ts', out: 'cli/conclave' },
+  { in: 'src/relay/main.ts', out: 'relay/relay' },
+];
+
+export async function buildNode() {
+  const entries = nodeEntries.filter((e) => existsSync(path.join(root, e.in)));
+  await build({
+    absWorkingDir: root,
+    entryPoints: entries.map((e) => ({ in: e.in, out: e.out })),
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'linked',
+    external,
+    logLevel: 'warning',
+    // ESM-only dependencies use import.meta.url; map it to the CJS file URL.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+}
+
+function buildRenderer() {
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) throw new Error(`vite build failed (${r.status})`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    if (all || args.has('--node')) await buildNode();
+    if (all || args.has('--renderer')) buildRenderer();
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './bytes';
+export * from './base64';
+export * from './codec';
+export * from './errors';

@@ -1,0 +1,203 @@
+// Vectors that belong to layers not built yet. Each entry says which layer will test it.
+// coverage.test.ts fails if a vector is neither tested by name nor listed here, and also if a
+// vector listed here is already tested (so this list only shrinks).
+export const PENDING_VECTORS: Readonly<Record<string, string>> = {
+  'smp_queue_uri.v1-4.two_hosts.messaging':
+    'agent: connection links and agent messages (src/protocol/agent)',
+  'smp_queue_uri.v1-4.two_hosts.no_queue_mode':
+    'agent: connection links and agent messages (src/protocol/agent)',
+  'smp_queue_uri.v1-4.two_hosts.contact':
+    'agent: connection links and agent messages (src/protocol/agent)',
+  'smp_queue_uri.v1-4.one_host': 'agent: connection links and agent messages (src/protocol/agent)',
+  'smp_queue_uri.v2-4.two_hosts': 'agent: connection links and agent messages (src/protocol/agent)',
+  'smp_queue_uri.v2-4.one_host': 'agent: connection links and agent messages (src/protocol/agent)',
+  'smp_queue_uri.v2-4.two_hosts.no_port':
+    'agent: connection links and agent messages (src/protocol/agent)',
+  'smp_queue_uri.v2-4.one_host.no_port':
+    'agent: connection links and agent messages (src/protocol/agent)',
+  'smp_queue_uri.v1.legacy': 'agent: connection links and agent messages (src/protocol/agent)',
+  'smp_queue_uri.parse_only.alternative_forms':
+    'agent: connection links and agent messages (src/protocol/agent)',
+  'smp_queue_uri.parse_only.v1_legacy_forms':
+    'agent: connection links and agent messages (src/protocol/agent)',
+  'e2e_ratchet_params_uri.v1': 'agent: connection links and agent messages (src/protocol/agent)',
+  'connection_request.invitation':
+    'agent: connection links and agent messages (src/protocol/agent)',
+  'connection_request.invitation.parse_https':
+    'agent: connection links and agent messages (src/protocol/agent)',
+  'connection_request.invitation.no_queue_mode':
+    'agent: connection links and agent messages (src/protocol/agent)',
+  'connection_request.invitation.two_queues':
+    'agent: connection links and agent messages (src/protocol/agent)',
+  'connection_request.invitation.v2-4_queue':
+    'agent: connection links and agent messages (src/protocol/agent)',
+  'connection_request.invitation.client_data_empty_json':
+    'agent: connection links and agent messages (src/protocol/agent)',
+  'connection_request.contact': 'agent: connection links and agent messages (src/protocol/agent)',
+  'connection_request.contact.parse_https':
+    'agent: connection links and agent messages (src/protocol/agent)',
+  'connection_request.contact.two_queues':
+    'agent: connection links and agent messages (src/protocol/agent)',
+  'connection_request.contact.agent_v2':
+    'agent: connection links and agent messages (src/protocol/agent)',
+  'connection_request.contact.parse_adjusts_old_versions':
+    'agent: connection links and agent messages (src/protocol/agent)',
+  'connection_request.contact.client_data':
+    'agent: connection links and agent messages (src/protocol/agent)',
+  'short_link.contact.https.full_server': 'agent: short links (src/protocol/agent)',
+  'short_link.group.https.full_server': 'agent: short links (src/protocol/agent)',
+  'short_link.contact.https.preset_server': 'agent: short links (src/protocol/agent)',
+  'short_link.invitation.https.full_server': 'agent: short links (src/protocol/agent)',
+  'short_link.invitation.https.preset_server': 'agent: short links (src/protocol/agent)',
+  'short_link.contact.simplex.full_server': 'agent: short links (src/protocol/agent)',
+  'short_link.group.simplex.full_server': 'agent: short links (src/protocol/agent)',
+  'short_link.contact.simplex.preset_server': 'agent: short links (src/protocol/agent)',
+  'short_link.invitation.simplex.full_server': 'agent: short links (src/protocol/agent)',
+  'short_link.invitation.simplex.preset_server': 'agent: short links (src/protocol/agent)',
+  'short_link.shorten_restore.contact': 'agent: short links (src/protocol/agent)',
+  'short_link.shorten_restore.invitation': 'agent: short links (src/protocol/agent)',
+  'server_identity.fingerprint_of_ca_cert': 'smp: codecs, blocks and handshake (src/protocol/smp)',
+  'transport.block_encryption_chain': 'smp: codecs, blocks and handshake (src/protocol/smp)',
+  'short_link.kdf': 'agent: short links (src/protocol/agent)',
+  'smp.sender_id_from_corr_id': 'smp: codecs, blocks and handshake (src/protocol/smp)',
+  'short_link.encrypt_fixed_data_layout': 'agent: short links (src/protocol/agent)',
+  'ratchet.x3dh_kdf': 'agent: double ratchet (src/protocol/agent)',
+  'ratchet.root_kdf': 'agent: double ratchet (src/protocol/agent)',
+  'ratchet.chain_kdf': 'agent: double ratchet (src/protocol/agent)',
+  'smp.transmission.ping': 'smp: codecs, blocks and handshake (src/protocol/smp)',
+  'smp.command.new.messaging_queue': 'smp: codecs, blocks and handshake (src/protocol/smp)',
+  'smp.command.ack': 'smp: codecs, blocks and handshake (src/protocol/smp)',
+  'smp.command.send': 'smp: codecs, blocks and handshake (src/protocol/smp)',
+  'smp.command.skey': 'smp: codecs, blocks and handshake (src/protocol/smp)',
+  'smp.command.simple_tags': 'smp: codecs, blocks and handshake (src/protocol/smp)',
+  'smp.response.ids': 'smp: codecs, blocks and handshake (src/protocol/smp)',
+  'smp.command.lset': 'smp: codecs, blocks and handshake (src/protocol/smp)',
+  'agent.smp_queue_uri.binary': 'agent: connection links and agent messages (src/protocol/agent)',
+  'agent.message.a_msg_encoding_and_hash':
+    'agent: connection links and agent messages (src/protocol/agent)',
+  'agent.message.a_rcvd_encoding':
+    'agent: connection links and agent messages (src/protocol/agent)',
+  'smp-web:shortLink': 'agent: short links (src/protocol/agent)',
+  'smp-web:contactShortLinkKdf': 'agent: short links (src/protocol/agent)',
+  'smp-web:invShortLinkKdf': 'agent: short links (src/protocol/agent)',
+  'smp-web:sbcInit': 'smp: codecs, blocks and handshake (src/protocol/smp)',
+  'smp-web:sbcHkdf_snd0': 'smp: codecs, blocks and handshake (src/protocol/smp)',
+  'smp-web:encryptedBlock': 'smp: codecs, blocks and handshake (src/protocol/smp)',
+  'smp-web:decryptedBlock': 'smp: codecs, blocks and handshake (src/protocol/smp)',
+  'smp-web:encodeLGET': 'smp: codecs, blocks and handshake (src/protocol/smp)',
+  'smp-web:encodeSEND': 'smp: codecs, blocks and handshake (src/protocol/smp)',
+  'smp-web:clientHandshake': 'smp: codecs, blocks and handshake (src/protocol/smp)',
+  'smp-web:batch1_LGET': 'smp: codecs, blocks and handshake (src/protocol/smp)',
+  'smp-web:chainKdf': 'agent: double ratchet (src/protocol/agent)',
+  'upstream-f90d4ad/x.msg.new simple text': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.msg.new simple text - timed message TTL':
+    'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.msg.new simple text - live message':
+    'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.msg.new simple link': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.msg.new simple image': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.msg.new simple image with text':
+    'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.msg.new chat message': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.msg.new chat message with chat version range':
+    'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.msg.new quote': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.msg.new quote - timed message TTL':
+    'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.msg.new quote - live message':
+    'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.msg.new forward': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.msg.new forward - timed message TTL':
+    'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.msg.new forward - live message':
+    'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.msg.new simple text with file':
+    'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.msg.update': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.msg.del': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.msg.deleted': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.info': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.info with empty full name': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.contact with xContactId': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.contact without XContactId': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.contact with content null': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.contact with content (ignored)':
+    'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.grp.inv': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.grp.inv with group link id': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.grp.acpt without incognito profile':
+    'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.grp.mem.new': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.grp.mem.new with member chat version range':
+    'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.grp.mem.intro': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.grp.mem.intro with member chat version range':
+    'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.grp.mem.inv': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.grp.mem.inv w/t directConnReq':
+    'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.grp.mem.fwd': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.grp.mem.fwd with member chat version range and w/t directConnReq':
+    'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.grp.mem.info': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.grp.mem.con': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.grp.mem.con.all': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.grp.mem.del': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.grp.leave': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.grp.del': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.grp.direct.inv': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.grp.direct.inv without content':
+    'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.info.probe': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.info.probe.check': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.info.probe.ok': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-f90d4ad/x.ok': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.msg.new chat message with chat version range':
+    'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.msg.new report': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.msg.update': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.msg.del': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.info': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.info with empty full name': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.contact with xContactId': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.contact without XContactId': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.contact with content null': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.contact with content': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.grp.inv': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.grp.inv with group link id': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.grp.acpt without incognito profile':
+    'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.grp.mem.new': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.grp.mem.new with member chat version range':
+    'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.grp.mem.intro': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.grp.mem.intro with member chat version range':
+    'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.grp.mem.intro with member restrictions':
+    'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.grp.mem.inv': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.grp.mem.inv w/t directConnReq':
+    'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.grp.mem.fwd': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.grp.mem.fwd with member chat version range and w/t directConnReq':
+    'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.grp.mem.info': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.grp.mem.con': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.grp.mem.con.all': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.grp.mem.del': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.grp.leave': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.grp.del': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.grp.direct.inv': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.grp.direct.inv without content':
+    'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.info.probe': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.info.probe.check': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.info.probe.ok': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-copy-v19/x.ok': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-rfc-2025-08-11/json-array-batch-of-two-x.msg.del':
+    'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-doc/simplex-chat.md-example': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-MessageBatching/binary-batch-a-b': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-MessageBatching/binary-batch-bbb-ccc': 'chat: chat protocol codec (src/protocol/chat)',
+  'upstream-MessageBatching/binary-batch-a-b-c': 'chat: chat protocol codec (src/protocol/chat)',
+};
