@@ -6,6 +6,7 @@ export * from './hash';
 export * from './random';
 export * from './keys';
 export * from './ed25519';
+export * from './ed448';
 export * from './x25519';
 export * from './x448';
 export * from './box';
