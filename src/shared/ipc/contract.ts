@@ -6,17 +6,31 @@ import { z } from 'zod';
 /** Who answers a command: the engine (in its worker) or the desktop shell itself. */
 export type CommandHandler = 'engine' | 'app';
 
-export interface CommandSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface CommandSpec<
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+  H extends CommandHandler = CommandHandler,
+> {
   readonly input: I;
   readonly output: O;
-  readonly handler: CommandHandler;
+  readonly handler: H;
 }
 
+// The handler is kept as a literal type, so EngineCommandName can tell engine commands apart.
 export function command<I extends z.ZodType, O extends z.ZodType>(
   input: I,
   output: O,
+): CommandSpec<I, O, 'engine'>;
+export function command<I extends z.ZodType, O extends z.ZodType, H extends CommandHandler>(
+  input: I,
+  output: O,
+  handler: H,
+): CommandSpec<I, O, H>;
+export function command(
+  input: z.ZodType,
+  output: z.ZodType,
   handler: CommandHandler = 'engine',
-): CommandSpec<I, O> {
+): CommandSpec {
   return { input, output, handler };
 }
 

@@ -1,16 +1,19 @@
 // The contract tables: every command and event the renderer and the engine exchange.
 // Feature areas add their schemas under ../models and their entries here.
-import type { z } from 'zod';
+import { z } from 'zod';
 import { command, noInput, type CommandSpec } from './contract';
 import { NewProfile, ProfileUpdate, ProfileView } from '../models/profile';
 import { Settings, SettingsUpdate } from '../models/settings';
 import { AppInfo, EngineStatus } from '../models/engine';
+import { ChatOpenRequest, OpenedLink } from '../models/app';
 
 export * from './contract';
 
 export const commands = {
   'app.info': command(noInput, AppInfo, 'app'),
   'engine.status': command(noInput, EngineStatus, 'app'),
+  /** The renderer is subscribed to events: links buffered since start-up are delivered now. */
+  'app.ready': command(noInput, z.null(), 'app'),
   'profile.get': command(noInput, ProfileView.nullable()),
   'profile.create': command(NewProfile, ProfileView),
   'profile.update': command(ProfileUpdate, ProfileView),
@@ -22,6 +25,10 @@ export const events = {
   'engine.status': EngineStatus,
   'profile.updated': ProfileView,
   'settings.updated': Settings,
+  /** A SimpleX link the OS or a second start handed over (sent after 'app.ready'). */
+  'app.link.opened': OpenedLink,
+  /** Show this chat (a notification was clicked). */
+  'app.chat.open': ChatOpenRequest,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Commands = typeof commands;
