@@ -1,0 +1,3 @@
+export { createApiClient, ContractError, type ApiClient } from './client';
+export { detectTransport, NoTransportError } from './detect';
+export type { ConnectionState, Transport } from './transport';

@@ -1,0 +1,22 @@
+import type { StateCreator } from 'zustand';
+import type { ApiClient } from '../api';
+import type { AppState, EngineSlice } from './types';
+
+export const createEngineSlice =
+  (api: ApiClient): StateCreator<AppState, [], [], EngineSlice> =>
+  (set) => ({
+    engine: null,
+    connection: 'connecting',
+    everConnected: false,
+    engineStatusReceived: (engine) => set({ engine }),
+    connectionChanged: (connection) =>
+      set((s) => ({ connection, everConnected: s.everConnected || connection === 'open' })),
+    async loadEngineStatus() {
+      try {
+        set({ engine: await api.call('engine.status', {}) });
+      } catch {
+        // Not knowing the status is not worth a message of its own: every other call will say
+        // that the engine cannot be reached.
+      }
+    },
+  });

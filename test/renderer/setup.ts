@@ -1,0 +1,16 @@
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeEach } from 'vitest';
+import { installMatchMedia } from './support/matchMedia';
+
+// A few files run in Node (`@vitest-environment node`), where there is no DOM to prepare.
+const hasDom = typeof window !== 'undefined';
+
+beforeEach(() => {
+  if (hasDom) installMatchMedia();
+});
+
+afterEach(() => {
+  if (!hasDom) return;
+  cleanup();
+  delete document.documentElement.dataset['theme'];
+});
