@@ -1,0 +1,13 @@
+// Entry of `npm run bench`: every suite, or the ones named on the command line.
+import { runSuites, type Suite } from './harness';
+import { cryptoSuite } from './crypto';
+
+const suites: Suite[] = [cryptoSuite];
+
+runSuites(suites, process.argv.slice(2)).then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  },
+);
