@@ -6,6 +6,7 @@ import {
   encodeSmpError,
   type SmpError,
 } from '../../../src/protocol/smp';
+import { expectOnlyErrors, mutations } from './mutate';
 
 const text = (e: SmpError) => fromLatin1(encodeSmpError(e));
 
@@ -183,5 +184,18 @@ describe('ERR error types', () => {
     'PROXY BROKER NETWORK ',
   ])('%j is a DecodeError', (wire) => {
     expect(() => decodeSmpError(latin1(wire))).toThrow(DecodeError);
+  });
+});
+
+describe('hostile input', () => {
+  it('error parsing throws only DecodeError', () => {
+    const valid = [
+      'PROXY BROKER TRANSPORT HANDSHAKE BAD_SERVICE',
+      'PROXY BROKER NETWORK CONNECT \x03abc',
+      'PROXY PROTOCOL STORE x y',
+      'BLOCKED reason=content,notice={"ttl":1}',
+      'CMD NO_ENTITY',
+    ].map((s) => latin1(s));
+    expectOnlyErrors(mutations(valid, 5000), decodeSmpError, [DecodeError]);
   });
 });

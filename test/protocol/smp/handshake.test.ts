@@ -32,6 +32,7 @@ import {
   type ServerHello,
   type TransportError,
 } from '../../../src/protocol/smp';
+import { expectOnlyErrors, mutations } from './mutate';
 import { ed25519SigningKey, ed448SigningKey, makeChain } from './certificates';
 
 beforeAll(cryptoReady);
@@ -322,5 +323,38 @@ describe('negotiation and the server side', () => {
       proxyServer: clientHello.proxyServer,
     });
     expect(serverSide.decode(clientSide.encode(latin1('PING')))).toEqual(latin1('PING'));
+  });
+});
+
+describe('hostile input', () => {
+  it('hello parsing throws only DecodeError, verification only SmpTransportError', () => {
+    const { hello, keyHash } = serverSetup(3);
+    const server = unpadBlock(encodeServerHello(hello));
+    const client = unpadBlock(
+      encodeClientHello({
+        version: 16,
+        keyHash,
+        clientKey: bytes(32),
+        proxyServer: false,
+        service: { role: 'proxy', certKey: hello.auth! },
+      }),
+    );
+    expectOnlyErrors(
+      mutations([server], 2000),
+      (b) => {
+        let parsed: ServerHello;
+        try {
+          parsed = decodeServerHello(padBlock(b));
+        } catch (e) {
+          if (e instanceof DecodeError) return;
+          throw e;
+        }
+        verifyServerHello(parsed, { keyHash, sessionId });
+      },
+      [SmpTransportError],
+    );
+    expectOnlyErrors(mutations([client], 2000), (b) => decodeClientHello(padBlock(b)), [
+      DecodeError,
+    ]);
   });
 });

@@ -14,6 +14,7 @@ import {
   type QueueIds,
   type Response,
 } from '../../../src/protocol/smp';
+import { expectOnlyErrors, mutations } from './mutate';
 
 beforeAll(cryptoReady);
 
@@ -195,5 +196,57 @@ describe('parse results and bad input', () => {
   it('invalid INFO cannot be encoded', () => {
     const info = { qiSnd: true, qiNtf: false, qiSize: 1.5 };
     expect(() => encodeResponse(18, { type: 'INFO', info })).toThrow(EncodeError);
+  });
+});
+
+describe('hostile input', () => {
+  it('response parsing throws only DecodeError', () => {
+    const valid = [
+      encodeResponse(18, {
+        type: 'IDS',
+        recipientId: bytes(24),
+        senderId: bytes(24),
+        serverDhKey: x,
+        queueMode: 'contact',
+        linkId: bytes(24),
+        serviceId: bytes(24),
+        serverNtfCreds: { notifierId: bytes(24), serverNtfDhKey: x },
+      }),
+      encodeResponse(18, {
+        type: 'LNK',
+        senderId: bytes(24),
+        data: { fixedData: bytes(40), userData: bytes(20) },
+      }),
+      encodeResponse(18, { type: 'SOK', serviceId: bytes(24) }),
+      encodeResponse(18, {
+        type: 'INFO',
+        info: {
+          qiSnd: true,
+          qiNtf: false,
+          qiSize: 2,
+          qiMsg: { msgId: 'AA', msgTs: 't', msgType: 'message' },
+        },
+      }),
+      encodeResponse(18, {
+        type: 'ERR',
+        error: {
+          type: 'PROXY',
+          proxyErr: {
+            type: 'BROKER',
+            brokerErr: {
+              type: 'TRANSPORT',
+              transportErr: { type: 'HANDSHAKE', handshakeErr: 'PARSE' },
+            },
+          },
+        },
+      }),
+      encodeResponse(18, {
+        type: 'ERR',
+        error: { type: 'BLOCKED', info: { reason: 'spam', notice: { ttl: 5 } } },
+      }),
+    ];
+    for (const v of [9, 15, 16, 18]) {
+      expectOnlyErrors(mutations(valid, 3000), (b) => decodeResponse(v, b), [DecodeError]);
+    }
   });
 });

@@ -13,6 +13,7 @@ import {
   encodeTransmission,
   type Transmission,
 } from '../../../src/protocol/smp';
+import { expectOnlyErrors, mutations } from './mutate';
 
 const bytes = (n: number, from = 1) => Uint8Array.from({ length: n }, (_, i) => (from + i) & 0xff);
 const sessionId = bytes(32, 100);
@@ -137,5 +138,21 @@ describe('transmissions', () => {
     expect(() => decodeTransmission({ version: 6, sessionId }, Uint8Array.of(0, 40))).toThrow(
       DecodeError,
     );
+  });
+});
+
+describe('hostile input', () => {
+  it('transmission parsing throws only DecodeError', () => {
+    const valid = [6, 7, 16].flatMap((version) => [
+      encodeTransmission({ version, sessionId }, { authorization: sig, corrId, entityId, command }),
+      encodeTransmission({ version, sessionId }, { corrId, entityId: new Uint8Array(0), command }),
+    ]);
+    for (const version of [6, 7, 16]) {
+      expectOnlyErrors(
+        mutations(valid, 3000),
+        (b) => decodeTransmission({ version, sessionId }, b),
+        [DecodeError],
+      );
+    }
   });
 });
