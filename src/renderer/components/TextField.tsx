@@ -27,7 +27,12 @@ export function TextField(props: TextFieldProps) {
     <div className="field">
       <label className="field__label" htmlFor={id}>
         {label}
-        {required ? null : <span className="field__optional"> (optional)</span>}
+        {required ? null : (
+          <>
+            {' '}
+            <span className="field__optional">(optional)</span>
+          </>
+        )}
       </label>
       <input
         ref={props.ref}

@@ -82,17 +82,16 @@ export class FakeEngine {
 
   private async run(name: CommandName, input: unknown): Promise<IpcResult<unknown>> {
     this.calls.push({ name, input });
+    // Both belong to this call, even if another call of the same command overtakes it.
+    const failure = this.failures.get(name);
+    this.failures.delete(name);
     const gate = this.gates.get(name);
     if (gate) {
       this.gates.delete(name);
       gate.arrive();
       await gate.wait;
     }
-    const failure = this.failures.get(name);
-    if (failure) {
-      this.failures.delete(name);
-      return { ok: false, error: { code: failure.code, message: failure.message } };
-    }
+    if (failure) return { ok: false, error: { code: failure.code, message: failure.message } };
     const parsed = commands[name].input.safeParse(input);
     if (!parsed.success) {
       return { ok: false, error: { code: 'BAD_INPUT', message: parsed.error.issues[0]!.message } };
