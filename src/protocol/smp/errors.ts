@@ -89,11 +89,6 @@ function readText(r: Reader): string {
   return fromLatin1(r.shortString());
 }
 
-/** A word, then (when the value has a parameter) a space and the parameter. */
-function word(r: Reader): string {
-  return r.asciiWord();
-}
-
 function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new DecodeError(`unknown ${what} '${value}'`);
@@ -107,7 +102,7 @@ export function writeTransportError(w: Writer, e: TransportError): void {
 }
 
 export function readTransportError(r: Reader): TransportError {
-  const tag = word(r);
+  const tag = r.asciiWord();
   switch (tag) {
     case 'BLOCK':
     case 'VERSION':
@@ -119,7 +114,7 @@ export function readTransportError(r: Reader): TransportError {
       r.space();
       return {
         type: tag,
-        handshakeErr: oneOf(word(r), HANDSHAKE_ERROR_CODES, 'handshake error'),
+        handshakeErr: oneOf(r.asciiWord(), HANDSHAKE_ERROR_CODES, 'handshake error'),
       };
     default:
       throw new DecodeError(`unknown transport error '${tag}'`);
@@ -129,7 +124,7 @@ export function readTransportError(r: Reader): TransportError {
 // ---- network and broker errors (inside PROXY) ----
 
 function readNetworkError(r: Reader): NetworkError {
-  const tag = word(r);
+  const tag = r.asciiWord();
   switch (tag) {
     case 'CONNECT':
     case 'TLS':
@@ -162,7 +157,7 @@ function writeBrokerError(w: Writer, e: BrokerError): void {
 }
 
 function readBrokerError(r: Reader): BrokerError {
-  const tag = word(r);
+  const tag = r.asciiWord();
   switch (tag) {
     case 'RESPONSE':
     case 'UNEXPECTED':
@@ -191,7 +186,7 @@ function writeProxyError(w: Writer, e: ProxyError): void {
 }
 
 function readProxyError(r: Reader): ProxyError {
-  const tag = word(r);
+  const tag = r.asciiWord();
   switch (tag) {
     case 'PROTOCOL':
       r.space();
@@ -284,11 +279,11 @@ export function writeSmpError(w: Writer, e: SmpError): void {
 }
 
 export function readSmpError(r: Reader): SmpError {
-  const tag = word(r);
+  const tag = r.asciiWord();
   switch (tag) {
     case 'CMD': {
       r.space();
-      const code = word(r);
+      const code = r.asciiWord();
       // Servers before the rename sent NO_QUEUE.
       return cmdError(code === 'NO_QUEUE' ? 'NO_ENTITY' : oneOf(code, COMMAND_ERROR_CODES, 'CMD'));
     }

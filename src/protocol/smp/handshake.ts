@@ -24,6 +24,7 @@ import {
   parseCertificate,
   parseSignedKey,
   verifySignature,
+  type SignedKey,
 } from './x509';
 
 /** A certificate chain (DER, leaf first) and a key signed by the chain's leaf. */
@@ -210,7 +211,7 @@ export function verifyServerHello(h: ServerHello, expect: ServerHelloExpectation
     throw handshakeError('BAD_AUTH', 'server hello chain differs from the TLS chain');
   }
   let leafSpki: Uint8Array;
-  let signed: ReturnType<typeof parseSignedKey>;
+  let signed: SignedKey;
   try {
     leafSpki = parseCertificate(chain[0]!).subjectPublicKeyInfo;
     signed = parseSignedKey(auth.signedKey);
