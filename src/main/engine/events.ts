@@ -1,6 +1,6 @@
 // The engine's typed event bus: contract events only, with payload types from the contract.
 // A listener that throws is logged and does not stop the others.
-import type { EventName, EventPayload } from '../../shared/ipc';
+import { events, isEventName, type EventName, type EventPayload } from '../../shared/ipc';
 import type { Logger } from './log';
 
 export type EventListener<E extends EventName> = (payload: EventPayload<E>) => void;
@@ -35,6 +35,18 @@ export class EventBus implements EventSource {
       this.guard(event, () => (listener as EventListener<E>)(payload));
     }
     for (const listener of this.anyListeners) this.guard(event, () => listener(event, payload));
+  }
+
+  /**
+   * Emits an event that arrived from elsewhere (the engine worker) after checking it against the
+   * contract. Returns false, emitting nothing, for an unknown name or a payload that does not fit.
+   */
+  emitChecked(name: string, payload: unknown): boolean {
+    if (!isEventName(name)) return false;
+    const parsed = events[name].safeParse(payload);
+    if (!parsed.success) return false;
+    this.emit(name, parsed.data);
+    return true;
   }
 
   private guard(event: EventName, call: () => void): void {

@@ -1,0 +1,22 @@
+// The commands the shell answers itself, the same in Electron and in the browser host.
+import type { AppInfo } from '../../../shared/models/engine';
+import type { EngineClient } from './client';
+import type { AppHandlers } from './dispatcher';
+
+export interface AppHandlerOptions {
+  readonly info: AppInfo;
+  readonly engine: EngineClient;
+  /** The renderer has subscribed to events (deliver anything buffered for it). */
+  readonly onRendererReady?: () => void;
+}
+
+export function createAppHandlers(options: AppHandlerOptions): AppHandlers {
+  return {
+    'app.info': async () => options.info,
+    'engine.status': async () => options.engine.status,
+    'app.ready': async () => {
+      options.onRendererReady?.();
+      return null;
+    },
+  };
+}

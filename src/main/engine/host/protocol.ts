@@ -1,0 +1,39 @@
+// Messages between main (the supervisor) and the engine worker process. Both sides parse what
+// they receive with these schemas; nothing else crosses.
+import { z } from 'zod';
+import { IpcResultSchema } from '../../../shared/ipc';
+
+export const LogLevelSchema = z.enum(['debug', 'info', 'warn', 'error']);
+
+export const ToWorker = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('start'),
+    dataDir: z.string().min(1),
+    logLevel: LogLevelSchema,
+  }),
+  z.strictObject({
+    type: z.literal('call'),
+    id: z.number().int().nonnegative(),
+    name: z.string().max(100),
+    input: z.unknown(),
+  }),
+  z.strictObject({ type: z.literal('stop') }),
+]);
+export type ToWorker = z.infer<typeof ToWorker>;
+
+export const FromWorker = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('ready') }),
+  /** The engine could not start (e.g. a database from a newer version); do not retry. */
+  z.strictObject({
+    type: z.literal('start-failed'),
+    error: z.object({ name: z.string(), message: z.string() }),
+  }),
+  z.strictObject({
+    type: z.literal('result'),
+    id: z.number().int().nonnegative(),
+    result: IpcResultSchema,
+  }),
+  z.strictObject({ type: z.literal('event'), name: z.string(), payload: z.unknown() }),
+  z.strictObject({ type: z.literal('stopped') }),
+]);
+export type FromWorker = z.infer<typeof FromWorker>;
