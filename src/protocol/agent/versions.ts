@@ -1,12 +1,7 @@
-// Version ranges of the three agent-level protocols, in their text ("2-7", or "3" when both ends
-// are equal) and binary (two Word16) forms, plus the version numbers that switch features on.
-import type { Reader, Writer } from '../encoding/codec';
-import { DecodeError, EncodeError } from '../encoding/errors';
-
-export interface VersionRange {
-  readonly min: number;
-  readonly max: number;
-}
+// Version ranges of the three agent-level protocols and their text form ("2-7", or "3" when both
+// ends are equal). Ranges, their binary form and negotiation are shared with the SMP layer.
+import { DecodeError } from '../encoding/errors';
+import type { VersionRange } from '../smp/versions';
 
 /** SMP agent protocol: 2 duplex handshake … 7 ratchet initialised on confirmation. */
 export const AGENT_VERSIONS: VersionRange = { min: 2, max: 7 };
@@ -32,12 +27,9 @@ export const SmpClientVersion = {
 export const E2E_VERSIONS: VersionRange = { min: 2, max: 3 };
 export const E2eVersion = { kdfX3dh: 2, pqRatchet: 3 } as const;
 
-function isWord16(n: number): boolean {
-  return Number.isInteger(n) && n >= 0 && n <= 0xffff;
-}
-
 /** A valid range, or a DecodeError (versions are Word16 and min may not exceed max). */
 export function versionRange(min: number, max: number = min): VersionRange {
+  const isWord16 = (n: number) => Number.isInteger(n) && n >= 0 && n <= 0xffff;
   if (!isWord16(min) || !isWord16(max) || min > max) {
     throw new DecodeError(`invalid version range ${min}-${max}`);
   }
@@ -55,30 +47,4 @@ export function parseVersionRange(s: string): VersionRange {
 
 export function formatVersionRange(r: VersionRange): string {
   return r.min === r.max ? String(r.min) : `${r.min}-${r.max}`;
-}
-
-export function writeVersionRange(w: Writer, r: VersionRange): void {
-  if (r.min > r.max) throw new EncodeError(`invalid version range ${r.min}-${r.max}`);
-  w.word16(r.min).word16(r.max);
-}
-
-export function readVersionRange(r: Reader): VersionRange {
-  const min = r.word16();
-  return versionRange(min, r.word16());
-}
-
-/** The intersection of two ranges, if they overlap. */
-export function intersectVersions(a: VersionRange, b: VersionRange): VersionRange | undefined {
-  const min = Math.max(a.min, b.min);
-  const max = Math.min(a.max, b.max);
-  return min <= max ? { min, max } : undefined;
-}
-
-/** The version two parties agree on: the highest one both support. */
-export function compatibleVersion(ours: VersionRange, theirs: VersionRange): number | undefined {
-  return intersectVersions(ours, theirs)?.max;
-}
-
-export function inRange(r: VersionRange, v: number): boolean {
-  return v >= r.min && v <= r.max;
 }

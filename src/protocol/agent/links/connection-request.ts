@@ -16,14 +16,8 @@ import {
 import { readSmpQueueUri, writeSmpQueueUri } from '../queue/queue-binary';
 import { formatSmpQueueUri, parseSmpQueueUri, type SmpQueueUri } from '../queue/queue-uri';
 import { QueryParams, renderQuery } from '../uri/query';
-import {
-  AGENT_VERSIONS,
-  formatVersionRange,
-  parseVersionRange,
-  readVersionRange,
-  writeVersionRange,
-  type VersionRange,
-} from '../versions';
+import { AGENT_VERSIONS, formatVersionRange, parseVersionRange } from '../versions';
+import { readVersionRange, writeVersionRange, type VersionRange } from '../../smp/versions';
 
 export type ConnectionMode = 'invitation' | 'contact';
 

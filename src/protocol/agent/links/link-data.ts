@@ -9,7 +9,7 @@ import { Reader, encode, type Writer } from '../../encoding/codec';
 import { DecodeError } from '../../encoding/errors';
 import { encodeSpki } from '../../crypto/keys';
 import { readPublicKey, writePublicKey } from '../keys';
-import { readVersionRange, writeVersionRange, type VersionRange } from '../versions';
+import { readVersionRange, writeVersionRange, type VersionRange } from '../../smp/versions';
 import {
   readConnectionMode,
   readConnectionRequest,

@@ -6,7 +6,8 @@ import { bytesEqual, fromUtf8, utf8 } from '../../encoding/bytes';
 import { DecodeError } from '../../encoding/errors';
 import { isValidHost, readSmpServer, writeSmpServer, type SmpServer } from '../../smp/address';
 import { readPublicKey, writePublicKey } from '../keys';
-import { readVersionRange, SmpClientVersion, writeVersionRange } from '../versions';
+import { SmpClientVersion } from '../versions';
+import { readVersionRange, writeVersionRange } from '../../smp/versions';
 import {
   addLegacyOnionHost,
   senderCanSecure,

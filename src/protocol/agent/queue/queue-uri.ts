@@ -7,13 +7,8 @@ import { DecodeError, EncodeError } from '../../encoding/errors';
 import { isValidHost, parseSmpAuthority, smpAuthority, type SmpServer } from '../../smp/address';
 import { publicKeyFromText, publicKeyToText } from '../keys';
 import { QueryParams, renderQuery, type QueryPairs } from '../uri/query';
-import {
-  SmpClientVersion,
-  formatVersionRange,
-  parseVersionRange,
-  versionRange,
-  type VersionRange,
-} from '../versions';
+import { SmpClientVersion, formatVersionRange, parseVersionRange, versionRange } from '../versions';
+import { type VersionRange } from '../../smp/versions';
 
 /** `messaging` queues may be secured by the sender (SKEY); `contact` queues never are. */
 export type QueueMode = 'messaging' | 'contact';

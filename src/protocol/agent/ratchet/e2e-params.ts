@@ -7,14 +7,8 @@ import type { Reader, Writer } from '../../encoding/codec';
 import { DecodeError } from '../../encoding/errors';
 import { publicKeyFromText, publicKeyToText, readPublicKey, writePublicKey } from '../keys';
 import { QueryParams, renderQuery } from '../uri/query';
-import {
-  E2eVersion,
-  formatVersionRange,
-  parseVersionRange,
-  readVersionRange,
-  writeVersionRange,
-  type VersionRange,
-} from '../versions';
+import { E2eVersion, formatVersionRange, parseVersionRange } from '../versions';
+import { readVersionRange, writeVersionRange, type VersionRange } from '../../smp/versions';
 
 export const KEM_PUBLIC_KEY_SIZE = 1158;
 export const KEM_CIPHERTEXT_SIZE = 1039;

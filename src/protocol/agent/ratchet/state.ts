@@ -1,7 +1,7 @@
 // Double-ratchet state (Signal's "double ratchet with header encryption", X448 and AES-GCM) and
 // its storage form. The engine stores the encoded state in the same transaction as the message
 // it produced or consumed, so encoding is exact and decoding validates every field.
-import type { Reader} from '../../encoding/codec';
+import type { Reader } from '../../encoding/codec';
 import { decodeAll, encode, type Writer } from '../../encoding/codec';
 import { DecodeError } from '../../encoding/errors';
 

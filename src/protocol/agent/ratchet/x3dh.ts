@@ -6,7 +6,8 @@
 // to store until the handshake completes, then wipe. We never propose post-quantum KEM.
 import { concatBytes } from '../../encoding/bytes';
 import { x448Dh, x448KeyPair, x448PublicKey, type X448KeyPair } from '../../crypto/x448';
-import { E2E_VERSIONS, inRange, type VersionRange } from '../versions';
+import { E2E_VERSIONS } from '../versions';
+import { isVersionInRange, type VersionRange } from '../../smp/versions';
 import type { E2eRatchetParams, E2eRatchetParamsUri } from './e2e-params';
 import { RatchetError } from './errors';
 import { rootKdf, x3dhKdf } from './kdf';
@@ -136,7 +137,7 @@ export function initReceiveRatchet(
 }
 
 function agreedVersions(version: number, maxSupported: number): RatchetVersions {
-  if (!inRange({ min: E2E_VERSIONS.min, max: maxSupported }, version)) {
+  if (!isVersionInRange(version, { min: E2E_VERSIONS.min, max: maxSupported })) {
     throw new RatchetError('VERSION', `unsupported e2e version ${version}`);
   }
   return { current: version, maxSupported };
