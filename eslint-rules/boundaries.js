@@ -36,7 +36,7 @@ export const LAYERS = [
     name: 'server',
     dir: 'src/server',
     layers: ['server', 'protocol', 'node', 'shared'],
-    packages: ['@peculiar/x509', 'ws', 'zod', 'sqlite3'],
+    packages: ['@peculiar/x509', 'reflect-metadata', 'ws', 'zod', 'sqlite3'],
     node: true,
   },
   {
