@@ -60,11 +60,9 @@ export function ratchetEncrypt(
   paddedLength: number,
 ): RatchetEncryptResult {
   const send = state.send;
-  if (!send)
-    throw new RatchetError(
-      'NO_SEND_CHAIN',
-      'no sending chain before the first message is received',
-    );
+  if (!send) {
+    throw new RatchetError('NO_SEND_CHAIN', 'no sending chain before a message is received');
+  }
   const version = state.versions.current;
   const step = chainKdf(send.chainKey);
   const header = encodeMsgHeader(version, {
