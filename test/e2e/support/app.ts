@@ -1,0 +1,55 @@
+// Opening the renderer in a page and reading it the way the tests need.
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { testIds } from '../../../src/renderer/testIds';
+import { watchForProblems } from './browser';
+
+export interface OpenedApp {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Uncaught errors, console errors and CSP violations seen so far. */
+  readonly problems: string[];
+}
+
+export async function openApp(
+  browser: Browser,
+  url: string,
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<OpenedApp> {
+  const context = await browser.newContext({
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: 1100, height: 760 },
+  });
+  const page = await context.newPage();
+  const problems = watchForProblems(page);
+  await page.goto(url);
+  return { context, page, problems };
+}
+
+/** A locator by data-testid; ids come from src/renderer/testIds.ts. */
+export const byTestId = (page: Page, id: string) => page.getByTestId(id);
+
+/** The theme the renderer applied (the `data-theme` of <html>). */
+export const appliedTheme = (page: Page) => page.locator('html').getAttribute('data-theme');
+
+/** The page background as Chromium paints it, to check the style sheets follow the theme. */
+export const bodyBackground = async (page: Page): Promise<string> =>
+  String(await page.evaluate('getComputedStyle(document.body).backgroundColor'));
+
+// Page-side code is passed as source text: this project compiles without the DOM library.
+
+export async function isFocused(locator: Locator): Promise<boolean> {
+  return (await locator.evaluate('(el) => el === document.activeElement')) === true;
+}
+
+export async function outlineStyle(locator: Locator): Promise<string> {
+  return String(await locator.evaluate('(el) => getComputedStyle(el).outlineStyle'));
+}
+
+/** Natural width and height of an <img>. */
+export async function imageSize(locator: Locator): Promise<[number, number]> {
+  const size = await locator.evaluate('(img) => [img.naturalWidth, img.naturalHeight]');
+  if (!Array.isArray(size)) throw new Error('not an image');
+  return [Number(size[0]), Number(size[1])];
+}
+
+export { testIds };

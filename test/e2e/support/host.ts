@@ -1,0 +1,18 @@
+// Browser hosts for the e2e tests: the real host (HTTP + WebSocket bridge) with the real engine in
+// its worker, over a data directory the test owns. Closing a host stops the engine and closes
+// SQLite, so the next host on the same directory reads only what was committed to disk.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startBrowserHost } from '../../../src/main/host/server';
+
+export type BrowserHost = Awaited<ReturnType<typeof startBrowserHost>>;
+
+export function startHost(dataDir: string): Promise<BrowserHost> {
+  return startBrowserHost({ dataDir, engine: 'worker' });
+}
+
+export async function makeDataDir(): Promise<{ dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'conclave-e2e-'));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
