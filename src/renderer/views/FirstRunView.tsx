@@ -4,7 +4,7 @@ import { EMPTY_DRAFT } from '../forms/profileDraft';
 import { useAppStore } from '../store';
 import { testIds } from '../testIds';
 import { saveNotice } from './notices';
-import { prepareAvatar } from './avatar';
+import { resizeAvatar } from '../avatar/resize';
 
 export interface FirstRunViewProps {
   /** Called once the profile exists, so the next screen can take focus. */
@@ -25,7 +25,7 @@ export function FirstRunView({ onCreated }: FirstRunViewProps) {
         submitLabel="Create profile"
         busy={save.status === 'saving'}
         notice={saveNotice(save, 'Profile created.')}
-        prepareAvatar={prepareAvatar}
+        prepareAvatar={resizeAvatar}
         onSubmit={(draft) => {
           void createProfile(draft).then((created) => created && onCreated());
         }}

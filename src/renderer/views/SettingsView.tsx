@@ -8,7 +8,7 @@ import { ThemePicker } from '../components/ThemePicker';
 import type { ProfileView } from '../../shared/models/profile';
 import { useAppStore } from '../store';
 import { testIds } from '../testIds';
-import { prepareAvatar } from './avatar';
+import { resizeAvatar } from '../avatar/resize';
 import { saveNotice } from './notices';
 
 export interface SettingsViewProps {
@@ -58,7 +58,7 @@ export function SettingsView({ profile, onClose }: SettingsViewProps) {
           submitLabel="Save profile"
           busy={profileSave.status === 'saving'}
           notice={saveNotice(profileSave, 'Profile saved.')}
-          prepareAvatar={prepareAvatar}
+          prepareAvatar={resizeAvatar}
           onSubmit={(draft) => void updateProfile(draft)}
         />
       </Section>
