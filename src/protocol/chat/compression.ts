@@ -17,14 +17,26 @@ const COMPRESSION_LEVEL = 3;
 export function compressChatBody(body: Uint8Array): Uint8Array {
   const w = new Writer().byte(COMPRESSED_PREFIX).byte(1);
   if (body.length < MAX_PASSTHROUGH_LENGTH) return w.byte(PASSTHROUGH).shortString(body).finish();
-  const frame = new Uint8Array(zstd.compressBound(body.length));
-  let size: number;
+  return w.byte(COMPRESSED).large(zstdCompress(body)).finish();
+}
+
+/** One zstd frame (level 3) that declares its content size. */
+export function zstdCompress(bytes: Uint8Array): Uint8Array {
+  const frame = new Uint8Array(zstd.compressBound(bytes.length));
   try {
-    size = zstd.compress(frame, body, COMPRESSION_LEVEL);
+    return frame.subarray(0, zstd.compress(frame, bytes, COMPRESSION_LEVEL));
   } catch (e) {
     throw new EncodeError(`zstd: ${e instanceof Error ? e.message : 'compression failed'}`);
   }
-  return w.byte(COMPRESSED).large(frame.subarray(0, size)).finish();
+}
+
+/** Decompresses one zstd frame that declares a size of at most `maxLength`. */
+export function zstdDecompress(frame: Uint8Array, maxLength: number): Uint8Array {
+  const size = declaredSize(frame);
+  if (size > maxLength) {
+    throw new DecodeError(`decompressed size exceeds the limit of ${maxLength} bytes`);
+  }
+  return inflate(frame, size);
 }
 
 /** The bodies inside a container (which starts with 'X'). */

@@ -17,3 +17,4 @@ export * from './elements';
 export * from './signing';
 export * from './batch';
 export * from './body';
+export * from './link-data';
