@@ -69,28 +69,40 @@ export interface Packing {
   readonly tooLarge: readonly number[];
 }
 
+/** Whether a transmission fits a block on its own (as Large, with the reserved bytes). */
+export function fitsBlock(transmission: Uint8Array): boolean {
+  return transmission.length + 2 <= MAX_BATCH_BYTES;
+}
+
+/**
+ * How many transmissions, in order from `start`, fit one block: 0 when the first one fits no
+ * block. A writer that sends one block at a time takes this many.
+ */
+export function batchPrefixLength(transmissions: readonly Uint8Array[], start = 0): number {
+  let size = 0;
+  let count = 0;
+  for (let i = start; i < transmissions.length && count < MAX_BATCH_COUNT; i++) {
+    size += transmissions[i]!.length + 2;
+    if (size > MAX_BATCH_BYTES) break;
+    count++;
+  }
+  return count;
+}
+
 /** Packs encoded transmissions, in order, into as few blocks as fit (at most 255 each). */
 export function packTransmissions(transmissions: readonly Uint8Array[]): Packing {
   const batches: PackedBatch[] = [];
   const tooLarge: number[] = [];
-  let current: number[] = [];
-  let size = 0;
-  const flush = () => {
-    if (current.length === 0) return;
-    batches.push({ batch: encodeBatch(current.map((i) => transmissions[i]!)), indices: current });
-    current = [];
-    size = 0;
-  };
-  transmissions.forEach((t, i) => {
-    const cost = t.length + 2;
-    if (cost > MAX_BATCH_BYTES) {
-      tooLarge.push(i);
-      return;
-    }
-    if (size + cost > MAX_BATCH_BYTES || current.length === MAX_BATCH_COUNT) flush();
-    current.push(i);
-    size += cost;
-  });
-  flush();
+  const fitting: number[] = [];
+  transmissions.forEach((t, i) => (fitsBlock(t) ? fitting : tooLarge).push(i));
+  const items = fitting.map((i) => transmissions[i]!);
+  for (let at = 0; at < items.length;) {
+    const n = batchPrefixLength(items, at);
+    batches.push({
+      batch: encodeBatch(items.slice(at, at + n)),
+      indices: fitting.slice(at, at + n),
+    });
+    at += n;
+  }
   return { batches, tooLarge };
 }

@@ -4,8 +4,10 @@ import {
   MAX_BATCH_BYTES,
   MAX_BATCH_COUNT,
   SMP_BLOCK_SIZE,
+  batchPrefixLength,
   decodeBatch,
   encodeBatch,
+  fitsBlock,
   packTransmissions,
   padBlock,
   unpadBlock,
@@ -102,5 +104,18 @@ describe('packing', () => {
 
   it('packs nothing from nothing', () => {
     expect(packTransmissions([])).toEqual({ batches: [], tooLarge: [] });
+  });
+
+  it('takes the prefix that fits one block, for writers that send a block at a time', () => {
+    const a = filled(8000);
+    const b = filled(MAX_BATCH_BYTES - 8002 - 2);
+    expect(batchPrefixLength([a, b, filled(1)])).toBe(2);
+    expect(batchPrefixLength([a, b, filled(1)], 2)).toBe(1);
+    expect(batchPrefixLength([a, filled(b.length + 1)])).toBe(1);
+    expect(batchPrefixLength(Array.from({ length: 300 }, () => Uint8Array.of(1)))).toBe(255);
+    expect(batchPrefixLength([filled(MAX_BATCH_BYTES - 1), a])).toBe(0);
+    expect(batchPrefixLength([a], 1)).toBe(0);
+    expect(fitsBlock(filled(MAX_BATCH_BYTES - 2))).toBe(true);
+    expect(fitsBlock(filled(MAX_BATCH_BYTES - 1))).toBe(false);
   });
 });
