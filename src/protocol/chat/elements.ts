@@ -71,7 +71,11 @@ const SENDER_MEMBER = 0x4d; // 'M'
 const SENDER_CHANNEL = 0x43; // 'C'
 
 /** Decodes one element; a forward may wrap a plain, signed or file element, never a forward. */
-export function decodeChatElement(bytes: Uint8Array, forward?: ForwardHeader): ChatElement {
+export function decodeChatElement(bytes: Uint8Array): ChatElement {
+  return readElement(bytes, undefined);
+}
+
+function readElement(bytes: Uint8Array, forward: ForwardHeader | undefined): ChatElement {
   const first = bytes[0];
   switch (first) {
     case ELEMENT.json:
@@ -84,7 +88,7 @@ export function decodeChatElement(bytes: Uint8Array, forward?: ForwardHeader): C
       if (forward) throw new DecodeError('forward element inside a forward element');
       const r = new Reader(bytes.subarray(1));
       const header = readForwardHeader(r);
-      return decodeChatElement(r.tail(), header);
+      return readElement(r.tail(), header);
     }
     case ELEMENT.fileChunk:
       return { kind: 'fileChunk', forward, file: readFileChunk(new Reader(bytes.subarray(1))) };

@@ -63,8 +63,12 @@ function isEventTag(tag: string): boolean {
   return tag.startsWith('x') && !tag.includes(' ');
 }
 
-/** Decodes one message from parsed JSON. */
-export function decodeChatMessageJson(json: JsonValue, nested = false): ChatMessage {
+/** Decodes one message from parsed JSON (an item of a JSON batch, say). */
+export function decodeChatMessageJson(json: JsonValue): ChatMessage {
+  return decodeMessage(json, false);
+}
+
+function decodeMessage(json: JsonValue, nested: boolean): ChatMessage {
   const env = decodeWith(Envelope, json, 'chat message');
   const tag = env.event;
   if (!isEventTag(tag)) throw new DecodeError(`invalid event tag '${tag}'`);
@@ -84,7 +88,7 @@ function decodeForward(params: JsonObject): GroupMsgForward {
   const sender: ForwardSender = wire.memberId
     ? { kind: 'member', memberId: wire.memberId, memberName: wire.memberName ?? '' }
     : { kind: 'channel' };
-  return { sender, msgTs: wire.msgTs, msg: decodeChatMessageJson(wire.msg, true) };
+  return { sender, msgTs: wire.msgTs, msg: decodeMessage(wire.msg, true) };
 }
 
 /** Decodes one JSON message body. */
@@ -93,7 +97,11 @@ export function decodeChatMessage(body: Uint8Array): ChatMessage {
 }
 
 /** The wire JSON of a message. */
-export function chatMessageJson(msg: ChatMessage, nested = false): JsonObject {
+export function chatMessageJson(msg: ChatMessage): JsonObject {
+  return messageJson(msg, false);
+}
+
+function messageJson(msg: ChatMessage, nested: boolean): JsonObject {
   const json: JsonObject = { v: encodeWith(versionRangeField, msg.version, 'version') };
   if (msg.msgId) json.msgId = encodeWith(base64Bytes, msg.msgId, 'msgId');
   switch (msg.event) {
@@ -121,7 +129,7 @@ function forwardJson({ sender, msgTs, msg }: GroupMsgForward): JsonValue {
     ForwardWire,
     {
       ...(sender.kind === 'member' && { memberId: sender.memberId, memberName: sender.memberName }),
-      msg: chatMessageJson(msg, true),
+      msg: messageJson(msg, true),
       msgTs,
     },
     FORWARD_EVENT,
