@@ -1,0 +1,2 @@
+export { mimeType } from './mime';
+export { resolveStaticFile, type StaticLookup } from './resolve';
