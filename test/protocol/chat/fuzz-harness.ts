@@ -4,7 +4,14 @@
 // level (random shapes put in place of fields). Every outcome must be a value or a DecodeError:
 // any other exception, or a decoded value that does not re-encode stably, is a failure that
 // names the seed and the input. Exported for `npm run fuzz` to run with more iterations.
-import { DecodeError, fromUtf8, latin1, toHex, utf8 } from '../../../src/protocol/encoding';
+import {
+  DecodeError,
+  concatBytes,
+  fromUtf8,
+  latin1,
+  toHex,
+  utf8,
+} from '../../../src/protocol/encoding';
 import {
   compressChatBody,
   decodeChatBody,
@@ -69,7 +76,7 @@ export function seedBodies(): Uint8Array[] {
   const messages = ALL_SAMPLES.map((m) => encodeChatMessage(m));
   const signed = messages.slice(0, 6).map((body, i) =>
     encodeSignedElement({
-      binding: pick(() => i / 6, ['G', 'D', 'C'] as const),
+      binding: (['G', 'D', 'C'] as const)[i % 3]!,
       signatures: [{ keyRef: 'M', signature: new Uint8Array(64).fill(i) }],
       body,
     }),
@@ -107,25 +114,25 @@ function mutateBytes(rnd: Random, input: Uint8Array, other: Uint8Array): Uint8Ar
     case 2: // truncation
       return b.subarray(0, int(rnd, b.length + 1));
     case 3: // splice two inputs
-      return concat(
+      return concatBytes(
         b.subarray(0, int(rnd, b.length + 1)),
         other.subarray(int(rnd, other.length + 1)),
       );
     case 4: {
       // insert random bytes
       const at = int(rnd, b.length + 1);
-      return concat(b.subarray(0, at), randomBytes(rnd, 1 + int(rnd, 16)), b.subarray(at));
+      return concatBytes(b.subarray(0, at), randomBytes(rnd, 1 + int(rnd, 16)), b.subarray(at));
     }
     case 5: {
       // delete or duplicate a slice
       const from = int(rnd, b.length + 1);
       const to = from + int(rnd, b.length - from + 1);
       return rnd() < 0.5
-        ? concat(b.subarray(0, from), b.subarray(to))
-        : concat(b.subarray(0, to), b.subarray(from, to), b.subarray(to));
+        ? concatBytes(b.subarray(0, from), b.subarray(to))
+        : concatBytes(b.subarray(0, to), b.subarray(from, to), b.subarray(to));
     }
     case 6: // random bytes behind a real prefix
-      return concat(Uint8Array.of(pick(rnd, PREFIXES)), randomBytes(rnd, int(rnd, 300)));
+      return concatBytes(Uint8Array.of(pick(rnd, PREFIXES)), randomBytes(rnd, int(rnd, 300)));
     default: // wrap the mutation in a container, batch or element
       return wrap(rnd, mutateBytes(rnd, input, other));
   }
@@ -136,11 +143,11 @@ function wrap(rnd: Random, inner: Uint8Array): Uint8Array {
     case 0:
       return compressChatBody(inner);
     case 1:
-      return concat(Uint8Array.of(0x3d, 1, inner.length >> 8, inner.length & 0xff), inner);
+      return concatBytes(Uint8Array.of(0x3d, 1, inner.length >> 8, inner.length & 0xff), inner);
     case 2:
-      return concat(utf8('/G'), Uint8Array.of(1, 0x4d, 64), new Uint8Array(64), inner);
+      return concatBytes(utf8('/G'), Uint8Array.of(1, 0x4d, 64), new Uint8Array(64), inner);
     default:
-      return concat(utf8('>C'), new Uint8Array(8), inner);
+      return concatBytes(utf8('>C'), new Uint8Array(8), inner);
   }
 }
 
@@ -207,16 +214,6 @@ function mutateJson(rnd: Random, value: JsonValue): JsonValue {
 
 function randomBytes(rnd: Random, n: number): Uint8Array {
   return Uint8Array.from({ length: n }, () => int(rnd, 256));
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /** One input: a byte-level mutation, a JSON-level mutation, or a random JSON shape. */
