@@ -18,12 +18,9 @@ export interface BatchOptions {
   alwaysWrap?: boolean;
 }
 
+/** A body to send with the positions of its messages in the input, or a message too large. */
 export type BatchResult =
-  | {
-      ok: true;
-      body: Uint8Array;
-      /** positions of the packed messages in the input */ indexes: number[];
-    }
+  | { ok: true; body: Uint8Array; indexes: number[] }
   | { ok: false; index: number; error: MessageTooLargeError };
 
 const OPEN = Uint8Array.of(0x5b); // '['

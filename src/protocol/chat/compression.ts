@@ -33,9 +33,7 @@ export function zstdCompress(bytes: Uint8Array): Uint8Array {
 /** Decompresses one zstd frame that declares a size of at most `maxLength`. */
 export function zstdDecompress(frame: Uint8Array, maxLength: number): Uint8Array {
   const size = declaredSize(frame);
-  if (size > maxLength) {
-    throw new DecodeError(`decompressed size exceeds the limit of ${maxLength} bytes`);
-  }
+  if (size > maxLength) throw overLimit(maxLength);
   return inflate(frame, size);
 }
 
@@ -46,14 +44,12 @@ export function decompressChatBody(
 ): Uint8Array[] {
   const r = new Reader(container);
   r.expectByte(COMPRESSED_PREFIX, 'compressed body');
-  const items = r.nonEmpty((item) => readItem(item));
+  const items = r.nonEmpty(readItem);
   r.end('compressed body');
   let total = 0;
   for (const item of items) {
     total += item.kind === 'raw' ? item.bytes.length : item.size;
-    if (total > maxLength) {
-      throw new DecodeError(`decompressed size exceeds the limit of ${maxLength} bytes`);
-    }
+    if (total > maxLength) throw overLimit(maxLength);
   }
   return items.map((item) => (item.kind === 'raw' ? item.bytes : inflate(item.frame, item.size)));
 }
@@ -67,6 +63,10 @@ function readItem(r: Reader): Item {
     throw new DecodeError(`unknown compressed item tag 0x${tag.toString(16)}`);
   const frame = r.large();
   return { kind: 'zstd', frame, size: declaredSize(frame) };
+}
+
+function overLimit(maxLength: number): DecodeError {
+  return new DecodeError(`decompressed size exceeds the limit of ${maxLength} bytes`);
 }
 
 function declaredSize(frame: Uint8Array): number {
