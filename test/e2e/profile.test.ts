@@ -12,10 +12,10 @@ import {
   appliedTheme,
   bodyBackground,
   byTestId,
+  focusedOutline,
+  focusedTestId,
   imageSize,
-  isFocused,
   openApp,
-  outlineStyle,
   testIds,
   type OpenedApp,
 } from './support/app';
@@ -109,7 +109,7 @@ describe('profile', () => {
       .toMatch(/^data:image\/webp;base64,/);
     const avatar = (await imageSource(page, testIds.avatarPreview))!;
     expect(base64Length(avatar)).toBeLessThanOrEqual(MAX_AVATAR_CHARS);
-    const [width, height] = await imageSize(byTestId(page, testIds.avatarPreview));
+    const [width, height] = await imageSize(page, testIds.avatarPreview);
     expect(width).toBe(height);
     expect(width).toBeGreaterThanOrEqual(64);
     expect(width).toBeLessThanOrEqual(192);
@@ -145,7 +145,7 @@ describe('profile', () => {
     expect(await byTestId(page, testIds.displayNameError).textContent()).toBe(
       'Display name is required.',
     );
-    expect(await isFocused(input)).toBe(true);
+    expect(await focusedTestId(page)).toBe(testIds.displayNameInput);
     expect(problems).toEqual([]);
   });
 });
@@ -163,9 +163,15 @@ describe('theme', () => {
     await byTestId(page, testIds.profileSubmit).click();
     await byTestId(page, testIds.appFrame).waitFor(WAIT);
 
-    // Keyboard to the settings: the button shows a visible focus ring.
-    const settingsButton = byTestId(page, testIds.navSettings);
-    await settingsButton.focus();
+    // By keyboard from the top of the page: the skip link, then Settings, each with a ring.
+    await page.reload();
+    await byTestId(page, testIds.appFrame).waitFor(WAIT);
+    await page.keyboard.press('Tab');
+    expect(await focusedTestId(page)).toBe(testIds.skipLink);
+    expect(await focusedOutline(page)).toBe('solid');
+    await page.keyboard.press('Tab');
+    expect(await focusedTestId(page)).toBe(testIds.navSettings);
+    expect(await focusedOutline(page)).toBe('solid');
     await page.keyboard.press('Enter');
     await byTestId(page, testIds.settingsView).waitFor();
     await byTestId(page, optionTestId(testIds.themeOption, 'light')).check();
@@ -178,8 +184,8 @@ describe('theme', () => {
     // Escape closes the settings and puts focus back on the button, ringed.
     await page.keyboard.press('Escape');
     await byTestId(page, testIds.settingsView).waitFor({ state: 'detached' });
-    expect(await isFocused(settingsButton)).toBe(true);
-    expect(await outlineStyle(settingsButton)).toBe('solid');
+    expect(await focusedTestId(page)).toBe(testIds.navSettings);
+    expect(await focusedOutline(page)).toBe('solid');
 
     // The override outlives a reload, whatever the system says.
     await page.reload();

@@ -1,5 +1,5 @@
 // Opening the renderer in a page and reading it the way the tests need.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { testIds } from '../../../src/renderer/testIds';
 import { watchForProblems } from './browser';
 
@@ -35,20 +35,25 @@ export const appliedTheme = (page: Page) => page.locator('html').getAttribute('d
 export const bodyBackground = async (page: Page): Promise<string> =>
   String(await page.evaluate('getComputedStyle(document.body).backgroundColor'));
 
-// Page-side code is passed as source text: this project compiles without the DOM library.
+// Page-side code is passed as expression text: this project compiles without the DOM library.
 
-export async function isFocused(locator: Locator): Promise<boolean> {
-  return (await locator.evaluate('(el) => el === document.activeElement')) === true;
+/** The data-testid of the focused element, if it has one. */
+export async function focusedTestId(page: Page): Promise<string | undefined> {
+  const id = await page.evaluate('document.activeElement?.dataset.testid');
+  return typeof id === 'string' ? id : undefined;
 }
 
-export async function outlineStyle(locator: Locator): Promise<string> {
-  return String(await locator.evaluate('(el) => getComputedStyle(el).outlineStyle'));
+/** The outline style of the focused element ('none' when no focus ring is drawn). */
+export async function focusedOutline(page: Page): Promise<string> {
+  return String(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle'));
 }
 
-/** Natural width and height of an <img>. */
-export async function imageSize(locator: Locator): Promise<[number, number]> {
-  const size = await locator.evaluate('(img) => [img.naturalWidth, img.naturalHeight]');
-  if (!Array.isArray(size)) throw new Error('not an image');
+/** Natural width and height of the <img> with this data-testid. */
+export async function imageSize(page: Page, testId: string): Promise<[number, number]> {
+  const size = await page.evaluate(
+    `(() => { const img = document.querySelector('[data-testid="${testId}"]'); return [img.naturalWidth, img.naturalHeight]; })()`,
+  );
+  if (!Array.isArray(size)) throw new Error(`${testId} is not an image`);
   return [Number(size[0]), Number(size[1])];
 }
 
