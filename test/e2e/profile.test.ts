@@ -17,10 +17,11 @@ import {
   imageSize,
   openApp,
   testIds,
+  waitForText,
   type OpenedApp,
 } from './support/app';
 import { launchChromium } from './support/browser';
-import { makeDataDir, startHost, type BrowserHost } from './support/host';
+import { engineWorkerPid, makeDataDir, startHost, type BrowserHost } from './support/host';
 import { samplePicture } from './support/png';
 
 const WAIT = { timeout: 15_000 };
@@ -199,6 +200,34 @@ describe('theme', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     await expect.poll(() => appliedTheme(page), WAIT).toBe('light');
     expect(await bodyBackground(page)).toBe(LIGHT_BACKGROUND);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('engine restart', () => {
+  it('shows a banner while the engine worker restarts, then carries on with the same data', async () => {
+    const { page, problems } = await open((await host(await freshDataDir())).url);
+    await byTestId(page, testIds.displayNameInput).fill('Ada', WAIT);
+    await byTestId(page, testIds.profileSubmit).click();
+    await expect.poll(() => sidebarName(page), WAIT).toBe('Ada');
+    expect(await byTestId(page, testIds.engineBanner).textContent()).toBe('');
+
+    // A crash, as a fault in native code would cause one. The restart window is short, so the
+    // page itself watches for the banner (every animation frame) instead of the test polling.
+    const restarting = waitForText(page, testIds.engineBanner, {
+      includes: 'Conclave is restarting',
+    });
+    process.kill(engineWorkerPid(), 'SIGKILL');
+    await restarting;
+    await waitForText(page, testIds.engineBanner, { equals: '' });
+
+    // The new worker serves the same database.
+    expect(await sidebarName(page)).toBe('Ada');
+    await byTestId(page, testIds.navSettings).click();
+    await byTestId(page, optionTestId(testIds.themeOption, 'dark')).check();
+    await expect
+      .poll(() => byTestId(page, testIds.settingsStatus).textContent(), WAIT)
+      .toBe('Settings saved.');
     expect(problems).toEqual([]);
   });
 });

@@ -37,6 +37,31 @@ export const bodyBackground = async (page: Page): Promise<string> =>
 
 // Page-side code is passed as expression text: this project compiles without the DOM library.
 
+/** The little of the DOM that page-side functions here use (this project has no DOM types). */
+declare const document: {
+  querySelector(selector: string): { readonly textContent: string | null } | null;
+};
+
+/**
+ * Waits, checking on every animation frame inside the page, until the text of the element with
+ * this data-testid satisfies the test. For states too brief to catch by polling from outside.
+ */
+export async function waitForText(
+  page: Page,
+  testId: string,
+  test: { readonly includes: string } | { readonly equals: string },
+  timeout = 15_000,
+): Promise<void> {
+  await page.waitForFunction(
+    ({ testId, test }) => {
+      const text = document.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '';
+      return 'includes' in test ? text.includes(test.includes) : text === test.equals;
+    },
+    { testId, test },
+    { polling: 'raf', timeout },
+  );
+}
+
 /** The data-testid of the focused element, if it has one. */
 export async function focusedTestId(page: Page): Promise<string | undefined> {
   const id = await page.evaluate('document.activeElement?.dataset.testid');

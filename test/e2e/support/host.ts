@@ -1,6 +1,7 @@
 // Browser hosts for the e2e tests: the real host (HTTP + WebSocket bridge) with the real engine in
 // its worker, over a data directory the test owns. Closing a host stops the engine and closes
 // SQLite, so the next host on the same directory reads only what was committed to disk.
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,4 +16,22 @@ export function startHost(dataDir: string): Promise<BrowserHost> {
 export async function makeDataDir(): Promise<{ dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'conclave-e2e-'));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The process id of the engine worker that this test process's host forked (there must be exactly
+ * one), so a test can crash it the way a real fault would.
+ */
+export function engineWorkerPid(): number {
+  const children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], {
+    encoding: 'utf8',
+  });
+  const workers = children
+    .split('\n')
+    .filter((line) => line.includes('engine-worker'))
+    .map((line) => Number.parseInt(line.trim(), 10));
+  if (workers.length !== 1 || !Number.isInteger(workers[0])) {
+    throw new Error(`expected one engine worker, found: ${children}`);
+  }
+  return workers[0]!;
 }
