@@ -19,11 +19,11 @@ export function CardScreen({ title, testId, children }: CardScreenProps) {
   );
 }
 
-export function LoadingScreen() {
+export function LoadingScreen({ connecting }: { readonly connecting: boolean }) {
   return (
     <main className="card-screen" data-testid={testIds.loading}>
       <p role="status" className="loading">
-        Loading Conclave…
+        {connecting ? 'Connecting to Conclave…' : 'Loading Conclave…'}
       </p>
     </main>
   );

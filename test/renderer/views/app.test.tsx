@@ -1,7 +1,10 @@
 // The whole renderer against a fake engine, driven the way a person would: by keyboard and clicks.
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { createApiClient, type Transport } from '../../../src/renderer/api';
+import { connectStore, createAppStore, StoreContext } from '../../../src/renderer/store';
 import { optionTestId, testIds } from '../../../src/renderer/testIds';
+import { Root } from '../../../src/renderer/views/Root';
 import { renderApp } from '../support/app';
 import { FakeEngine } from '../support/fakeEngine';
 import { setSystemDark } from '../support/matchMedia';
@@ -56,6 +59,25 @@ describe('first run', () => {
 });
 
 describe('loading', () => {
+  it('says it is connecting until the host answers', () => {
+    // A transport whose socket never opens: nothing is loaded, and nothing pretends otherwise.
+    const silent: Transport = {
+      call: () => new Promise(() => {}),
+      subscribe: () => () => {},
+      onConnection: (listener) => (listener('connecting'), () => {}),
+      close: () => {},
+    };
+    const api = createApiClient(silent);
+    const store = createAppStore(api);
+    connectStore(store, api);
+    render(
+      <StoreContext value={store}>
+        <Root />
+      </StoreContext>,
+    );
+    expect(screen.getByRole('status').textContent).toBe('Connecting to Conclave…');
+  });
+
   it('offers to try again when the profile cannot be read', async () => {
     const engine = new FakeEngine();
     engine.failNext('profile.get', 'UNAVAILABLE');
