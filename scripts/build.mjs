@@ -15,7 +15,6 @@ const external = ['electron', 'sqlite3', 'zstd-napi'];
 
 export const nodeEntries = [
   { in: 'src/main/app/main.ts', out: 'main/main' },
-  { in: 'src/main/app/preload.ts', out: 'main/preload' },
   { in: 'src/main/engine/host/worker-entry.ts', out: 'main/engine-worker' },
   { in: 'src/main/host/cli.ts', out: 'host/web' },
   { in: 'src/server/cli.ts', out: 'server/cli' },
@@ -23,8 +22,26 @@ export const nodeEntries = [
   { in: 'src/relay/main.ts', out: 'relay/relay' },
 ];
 
+// The preload runs in a sandboxed renderer, whose require() knows only electron, events, timers
+// and url, and which has no __filename: one self-contained CommonJS file without the banner.
+export const preloadEntry = { in: 'src/main/app/preload.ts', out: 'main/preload' };
+export const preloadBuildOptions = {
+  absWorkingDir: root,
+  entryPoints: [preloadEntry],
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'chrome140',
+  sourcemap: 'linked',
+  external: ['electron'],
+  logLevel: 'warning',
+};
+
 export async function buildNode() {
   const entries = nodeEntries.filter((e) => existsSync(path.join(root, e.in)));
+  if (existsSync(path.join(root, preloadEntry.in))) await build(preloadBuildOptions);
   await build({
     absWorkingDir: root,
     entryPoints: entries.map((e) => ({ in: e.in, out: e.out })),
@@ -44,10 +61,14 @@ export async function buildNode() {
 }
 
 function buildRenderer() {
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) throw new Error(`vite build failed (${r.status})`);
 }
 
