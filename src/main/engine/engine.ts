@@ -6,7 +6,14 @@ import type { EngineHandlers } from '../../shared/ipc';
 import { systemClock, type Clock } from './clock';
 import { unavailable, type EngineContext } from './context';
 import { EventBus, type EventSource } from './events';
+import { addressHandlers } from './features/address';
+import { chatHandlers } from './features/chats';
+import { connectHandlers } from './features/connect';
+import { contactHandlers } from './features/contacts';
+import { invitationHandlers } from './features/invitations';
 import { profileHandlers } from './features/profile';
+import { requestHandlers } from './features/requests';
+import { serverHandlers } from './features/servers';
 import { settingsHandlers } from './features/settings';
 import { createLogger, type Logger } from './log';
 import { openStore } from './store';
@@ -52,6 +59,13 @@ export function createEngine(options: EngineOptions): Engine {
   const handlers: EngineHandlers = {
     ...profileHandlers(ctx),
     ...settingsHandlers(ctx),
+    ...addressHandlers(ctx),
+    ...invitationHandlers(ctx),
+    ...connectHandlers(ctx),
+    ...requestHandlers(ctx),
+    ...contactHandlers(ctx),
+    ...chatHandlers(ctx),
+    ...serverHandlers(ctx),
   };
 
   return {
