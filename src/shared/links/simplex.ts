@@ -49,7 +49,9 @@ export function recognizeSimplexLink(raw: string): SimplexLinkShape | null {
   } catch {
     return null;
   }
-  if (url.username || url.password || !FRAGMENT.test(url.hash)) return null;
+  // The raw fragment, before the URL parser percent-encodes whatever it holds.
+  const hash = text.indexOf('#');
+  if (url.username || url.password || hash < 0 || !FRAGMENT.test(text.slice(hash))) return null;
   let form: SimplexLinkShape['form'];
   let path: string;
   if (url.protocol === 'simplex:') {
