@@ -78,8 +78,8 @@ async function startServer(
   );
   children.push(child);
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const lines = readline.createInterface({ input: child.stdout! });
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const lines = readline.createInterface({ input: child.stdout });
   const listening = new Promise<SmpServer>((resolve, reject) => {
     lines.on('line', (line) => {
       const m = /^listening (smp:\/\/\S+)/.exec(line);
