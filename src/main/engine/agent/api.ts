@@ -27,11 +27,10 @@ import type {
 import type { SmpServer } from '../../../protocol/smp';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
+import type { SmpClient } from '../smp';
 import type { AgentError } from './errors';
-import type { AgentSmpClient } from './smp-port';
 
 export type { AgentError, AgentErrorCode } from './errors';
-export type { AgentSmpClient } from './smp-port';
 
 /** Opaque, stable id of a connection (a contact address is a connection too). */
 export type ConnId = string;
@@ -49,7 +48,7 @@ export interface AgentOptions {
   /** The engine store, migrated to include the agent tables (store/migrations 0002+). */
   readonly db: Database;
   /** The engine's SMP client pool (src/main/engine/smp); the agent never opens sockets itself. */
-  readonly smp: AgentSmpClient;
+  readonly smp: SmpClient;
   readonly clock: Clock;
   readonly log: Logger;
   /** Servers where new receive queues are created (one is picked at random per queue). */
@@ -241,6 +240,13 @@ export interface Agent {
     userData: ShortLinkUserData,
     options?: SetUserDataOptions,
   ): Promise<void>;
+
+  /**
+   * Signs an owner authorisation with the root key of our short link, so that `ownerKey` (an
+   * Ed25519 public key) may sign user data; list it in `owners` of setShortLinkUserData.
+   * Errors: CONN_NOT_FOUND, CONN_STATE (no short link).
+   */
+  signShortLinkOwner(connId: ConnId, ownerId: Uint8Array, ownerKey: Uint8Array): Promise<OwnerAuth>;
 
   /**
    * Reads a short link and verifies everything (hash, signatures, owner chain, server and sender

@@ -1,0 +1,25 @@
+// Periodic clean-up: skipped message keys past their TTL, and records of ACKed received
+// messages old enough that no redelivery can still come (the server expires messages after
+// 21 days by default).
+import type { AgentContext } from './context';
+import { deleteAckedRcvMessagesBefore } from './store/messages';
+import { deleteSkippedKeysBefore } from './store/ratchets';
+
+export const RCV_RECORD_TTL_MS = 30 * 24 * 3_600_000;
+const SWEEP_INTERVAL_MS = 3_600_000;
+
+export async function sweep(ctx: AgentContext): Promise<void> {
+  const now = ctx.nowMs();
+  const keys = await deleteSkippedKeysBefore(ctx.db, now - ctx.skippedKeys.ttlMs);
+  const records = await deleteAckedRcvMessagesBefore(ctx.db, now - RCV_RECORD_TTL_MS);
+  if (keys + records > 0) ctx.log.info('agent store swept', { keys, records });
+}
+
+/** Sweeps now and then every hour until stop(). */
+export function startSweeping(ctx: AgentContext): void {
+  const loop = () => {
+    ctx.background('agent sweep', () => sweep(ctx));
+    ctx.timers.after(SWEEP_INTERVAL_MS, loop);
+  };
+  loop();
+}
