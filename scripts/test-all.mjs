@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The one test command (README, .ci/run): format, lint (with the folder-boundary rule), type-check,
-// build, then every vitest project (unit, renderer, integration, e2e). Each check step counts as one
-// test; vitest's tests are read from its JSON report. Ends with a plain `N passed, N failed` line.
+// build, the packaging check, then every vitest project (unit, renderer, integration, e2e). Each
+// check step counts as one test; vitest's tests are read from its JSON report. Ends with a plain
+// `N passed, N failed` line.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +20,9 @@ function step(name, cmd, args) {
   console.log(`\n=== ${name}: ${[path.basename(cmd), ...args].join(' ')}`);
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
   const ok = r.status === 0;
-  console.log(`=== ${name}: ${ok ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `=== ${name}: ${ok ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   if (ok) passed++;
   else failed++;
   return ok;
@@ -30,6 +33,13 @@ step('lint', bin('eslint'), ['--max-warnings', '0', '.']);
 step('typecheck (node)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 step('typecheck (web)', bin('tsc'), ['-p', 'test/renderer/tsconfig.json', '--noEmit']);
 const built = step('build', process.execPath, [path.join(root, 'scripts/build.mjs')]);
+// electron-builder --linux --dir against a placeholder Electron (about 8 s): fuses, asar, natives.
+if (built) {
+  step('package check', process.execPath, [
+    path.join(root, 'scripts/package-check.mjs'),
+    '--no-build',
+  ]);
+}
 
 const report = path.join(root, '.reports', 'vitest.json');
 rmSync(report, { force: true });

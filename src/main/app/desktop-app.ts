@@ -8,6 +8,7 @@ import { createAppHandlers } from '../engine/host/app-handlers';
 import { createDispatcher } from '../engine/host/dispatcher';
 import { EngineStartError, startEngineWorker } from '../engine/host/supervisor';
 import { createLogger } from '../engine/log';
+import { SIMPLEX_SCHEME } from '../../shared/links/simplex';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/models/settings';
 import { LinkInbox } from './deep-links';
 import { utilityEngineProcess } from './engine-process';
@@ -36,9 +37,6 @@ export interface DesktopApp {
   /** Settles when the orderly shutdown has finished. */
   readonly stopped: Promise<void>;
 }
-
-/** The link scheme the OS hands to us (declared for packaging in electron-builder.yml). */
-export const LINK_SCHEME = 'simplex';
 
 /**
  * Starts the app; resolves with its parts once the window exists, or with undefined when another
@@ -101,7 +99,7 @@ export async function runDesktopApp(options: DesktopAppOptions): Promise<Desktop
   });
 
   await app.whenReady();
-  if (app.isPackaged) app.setAsDefaultProtocolClient(LINK_SCHEME);
+  if (app.isPackaged) app.setAsDefaultProtocolClient(SIMPLEX_SCHEME);
   installPermissionHandlers(session.defaultSession);
   serveAppProtocol(path.join(options.distDir, 'renderer'));
 

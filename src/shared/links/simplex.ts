@@ -6,6 +6,9 @@
 //   https://<host>/<same path>#<same fragment>                     the web form of each
 import { z } from 'zod';
 
+/** The URL scheme the OS hands to the app (declared in electron-builder.yml). */
+export const SIMPLEX_SCHEME = 'simplex';
+
 export const SimplexLinkKind = z.enum([
   'invitation', // one-time invitation (full or short)
   'contact', // a reusable contact address or group link (full form)
@@ -54,7 +57,7 @@ export function recognizeSimplexLink(raw: string): SimplexLinkShape | null {
   if (url.username || url.password || hash < 0 || !FRAGMENT.test(text.slice(hash))) return null;
   let form: SimplexLinkShape['form'];
   let path: string;
-  if (url.protocol === 'simplex:') {
+  if (url.protocol === `${SIMPLEX_SCHEME}:`) {
     // `simplex:/contact#…` has no host; `simplex://contact` is not a form we know.
     if (url.host !== '' || url.search !== '') return null;
     form = 'simplex';
