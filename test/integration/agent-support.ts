@@ -92,8 +92,8 @@ export class EventLog {
     return new Promise((resolve) =>
       this.waiters.push({
         name,
-        test: test as (p: never) => boolean,
-        resolve: resolve as (e: never) => void,
+        test: test,
+        resolve: resolve,
       }),
     );
   }
