@@ -2,10 +2,11 @@
 // and, for decryption, exactly which skipped message keys to store and which one was used (to
 // delete), so the engine persists everything in one transaction. Any error leaves the caller's
 // state untouched (nothing half-applied).
-import { bytesEqual, concatBytes, wipe } from '../../encoding/bytes';
+import { bytesEqual, concatBytes, toHex, wipe } from '../../encoding/bytes';
 import { DecodeError } from '../../encoding/errors';
 import { aesGcmDecrypt, aesGcmEncrypt } from '../../crypto/aes-gcm';
 import { CryptoError } from '../../crypto/errors';
+import { sha256 } from '../../crypto/hash';
 import { pad, unpad } from '../../crypto/padding';
 import { x448Dh, x448KeyPair, x448PublicKey } from '../../crypto/x448';
 import { RatchetError } from './errors';
@@ -23,6 +24,23 @@ import {
 } from './header';
 import { chainKdf, rootKdf } from './kdf';
 import type { RatchetState } from './state';
+
+// Every header names our current ratchet public key. Deriving it is an X448 scalar
+// multiplication, which would dominate the cost of sending, so the public halves of recent
+// ratchet keys are remembered, keyed by a hash of the private key (never the key itself).
+const RATCHET_KEY_CACHE_SIZE = 256;
+const ratchetPublicKeys = new Map<string, Uint8Array>();
+
+function ratchetPublicKey(privateKey: Uint8Array, known?: Uint8Array): Uint8Array {
+  const id = toHex(sha256(privateKey));
+  const publicKey = known ?? ratchetPublicKeys.get(id) ?? x448PublicKey(privateKey);
+  ratchetPublicKeys.delete(id);
+  ratchetPublicKeys.set(id, publicKey);
+  if (ratchetPublicKeys.size > RATCHET_KEY_CACHE_SIZE) {
+    ratchetPublicKeys.delete(ratchetPublicKeys.keys().next().value!);
+  }
+  return publicKey;
+}
 
 /** At most this many message keys are derived ahead in one chain. */
 export const MAX_SKIP = 512;
@@ -67,7 +85,7 @@ export function ratchetEncrypt(
   const step = chainKdf(send.chainKey);
   const header = encodeMsgHeader(version, {
     maxVersion: state.versions.maxSupported,
-    dhPublic: x448PublicKey(state.dhPrivate),
+    dhPublic: ratchetPublicKey(state.dhPrivate),
     pn: state.pn,
     ns: state.ns,
   });
@@ -192,6 +210,7 @@ function dhStep(state: RatchetState, header: MsgHeader): RatchetState {
   if (header.kem?.kind === 'accepted')
     throw new RatchetError('KEM_STATE', 'unexpected KEM ciphertext');
   const fresh = x448KeyPair();
+  ratchetPublicKey(fresh.privateKey, fresh.publicKey);
   let dhReceive: Uint8Array;
   let dhSend: Uint8Array;
   try {
