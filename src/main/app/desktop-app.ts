@@ -120,6 +120,8 @@ export async function runDesktopApp(options: DesktopAppOptions): Promise<Desktop
   parts.engine = running;
 
   let settings: Settings = DEFAULT_SETTINGS;
+  // The chat the window shows, as the renderer reports it (app.chat.focused).
+  let focusedChat: string | null = null;
   running.on('settings.updated', (next) => (settings = next));
   settings = await callEngine(running, 'settings.get', {}).catch(() => settings);
 
@@ -129,6 +131,7 @@ export async function runDesktopApp(options: DesktopAppOptions): Promise<Desktop
       info: { version: app.getVersion(), runtime: 'electron', platform: process.platform },
       engine: running,
       onRendererReady: () => links.rendererReady(),
+      onChatFocused: (chatId) => (focusedChat = chatId),
     }),
     log: log.child('ipc'),
   });
@@ -159,8 +162,8 @@ export async function runDesktopApp(options: DesktopAppOptions): Promise<Desktop
   const notifier = createNotifier({
     settings: () => settings,
     windowFocused: () => !shown.isDestroyed() && shown.isFocused(),
-    // The renderer does not report its open chat and chats have no mute yet (chat layer).
-    openChatId: () => null,
+    openChatId: () => focusedChat,
+    // Per-chat mute arrives with the chat layer.
     isChatMuted: () => false,
     openChat: (chatId) => {
       show();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   BrowserWindow as FakeWindow,
+  Notification as FakeNotification,
   Tray as FakeTray,
   app,
   fake,
@@ -148,6 +149,29 @@ describe('desktop app', () => {
     expect(prevented).toEqual([true]);
     expect(sentEvents(win, 'app.link.opened')).toHaveLength(3);
     expect(desktop.links).toBeDefined();
+  });
+
+  it('notifies unless the focused window shows that chat; a click opens the chat', async () => {
+    const desktop = await start();
+    const win = FakeWindow.instances[0]!;
+    win.focused = true;
+    expect(await invoke('app.chat.focused', { chatId: '#1' })).toEqual({ ok: true, value: null });
+    const message = {
+      chatId: '#1',
+      chatName: 'Hikers',
+      senderName: 'Bob',
+      text: 'hi',
+      isGroup: true,
+    };
+    expect(desktop.notifier.notify(message)).toEqual({ notify: false, reason: 'chat-visible' });
+    expect(FakeNotification.instances).toEqual([]);
+
+    expect(desktop.notifier.notify({ ...message, chatId: '#2' })).toMatchObject({ notify: true });
+    win.focused = false;
+    win.minimized = true;
+    FakeNotification.instances[0]!.emit('click');
+    expect(win).toMatchObject({ minimized: false, visible: true, focused: true });
+    expect(sentEvents(win, 'app.chat.open')).toEqual([{ chatId: '#2' }]);
   });
 
   it('restarts a crashed engine worker and tells the renderer', async () => {
