@@ -1,0 +1,115 @@
+// Delivery of messages to the recipient (§1.5): at most one unacknowledged message per
+// subscription, the head of the queue, re-encrypted for the recipient with the msgId as nonce.
+// Expired messages are removed before any delivery, so they are never delivered. Also the
+// bridge from decisions to the store: a failed write re-reads the queue from SQLite.
+import { randomBytes } from '../../protocol/crypto/random';
+import { encryptReceivedMessage, type ReceivedMessage } from '../../protocol/smp/delivery';
+import type { Response } from '../../protocol/smp/responses';
+import { nowSeconds } from '../clock';
+import { errorText } from '../log';
+import { expireHead } from '../queues/messages';
+import { idKey, type MessageMeta, type Queue } from '../queues/queue';
+import type { ServerContext, Subscription } from './context';
+
+export const MSG_ID_SIZE = 24;
+
+export function newMsgId(): Uint8Array {
+  return randomBytes(MSG_ID_SIZE);
+}
+
+/**
+ * Runs a store operation decided for `q`. If it fails, the queue's memory is replaced by what
+ * SQLite holds (after everything queued before), and the error is rethrown (ERR INTERNAL).
+ */
+export async function persist<T>(ctx: ServerContext, q: Queue, op: Promise<T>): Promise<T> {
+  try {
+    return await op;
+  } catch (e) {
+    ctx.log.error('store write failed', { error: errorText(e) });
+    void resync(ctx, q);
+    throw e;
+  }
+}
+
+async function resync(ctx: ServerContext, q: Queue): Promise<void> {
+  try {
+    const stored = await ctx.store.loadQueue(q.recipientId);
+    const current = ctx.queues.byRecipientId(q.recipientId);
+    if (current) ctx.queues.remove(current);
+    if (stored) ctx.queues.add(stored);
+  } catch (e) {
+    ctx.log.error('could not re-read a queue after a failed write', { error: errorText(e) });
+  }
+}
+
+/** Removes expired messages from the head of `q` (and from SQLite). */
+export function expireQueue(ctx: ServerContext, q: Queue): number {
+  const expired = expireHead(q, nowSeconds(ctx.clock) - ctx.settings.messageTtlSeconds);
+  if (expired.length > 0) {
+    persist(ctx, q, ctx.store.deleteMessages(expired)).catch(() => undefined);
+  }
+  return expired.length;
+}
+
+/** Picks the head message for `sub` (after expiry) and marks it delivered. */
+export function takeHead(ctx: ServerContext, q: Queue, sub: Subscription): MessageMeta | undefined {
+  expireQueue(ctx, q);
+  const head = q.messages[0];
+  sub.delivered = head?.msgId;
+  return head;
+}
+
+function msgResponse(q: Queue, m: MessageMeta, body: Uint8Array | undefined): Response | undefined {
+  let plain: ReceivedMessage;
+  if (m.quota) plain = { type: 'quota', timestamp: m.timestamp };
+  else if (body) {
+    plain = { type: 'message', timestamp: m.timestamp, notification: m.notification, body };
+  } else return undefined;
+  return {
+    type: 'MSG',
+    msgId: m.msgId,
+    body: encryptReceivedMessage(q.rcvDhSecret, m.msgId, plain),
+  };
+}
+
+/** The MSG for a picked message (reading its body); undefined if it has vanished meanwhile. */
+export async function renderMessage(
+  ctx: ServerContext,
+  q: Queue,
+  m: MessageMeta,
+): Promise<Response | undefined> {
+  const body = m.quota ? undefined : await ctx.store.readBody(m.rowId);
+  return msgResponse(q, m, body);
+}
+
+/** Pushes the head of `q` as a MSG event on `sub`'s connection, if there is one. */
+export function pushHead(
+  ctx: ServerContext,
+  q: Queue,
+  sub: Subscription,
+  send: (r: Response) => void,
+): void {
+  const head = takeHead(ctx, q, sub);
+  if (!head) return;
+  renderMessage(ctx, q, head).then(
+    (msg) => {
+      if (msg && sub.delivered === head.msgId) send(msg);
+    },
+    (e: unknown) => ctx.log.error('could not read a message to deliver', { error: errorText(e) }),
+  );
+}
+
+/**
+ * After a SEND committed: the message goes straight to the subscriber if it is the head of the
+ * queue and the subscription has nothing unacknowledged (otherwise ACK or SUB will deliver it).
+ */
+export function deliverSent(ctx: ServerContext, q: Queue, m: MessageMeta, body: Uint8Array): void {
+  if (ctx.queues.byRecipientId(q.recipientId) !== q || q.messages[0] !== m) return;
+  const session = ctx.subscribers.current(q.recipientId);
+  const sub = session?.subscriptions.get(idKey(q.recipientId));
+  if (!session || sub?.mode !== 'subscribe' || sub.delivered) return;
+  const msg = msgResponse(q, m, body);
+  if (!msg) return;
+  sub.delivered = m.msgId;
+  session.sendEvent(q.recipientId, msg);
+}

@@ -1,0 +1,145 @@
+// Test helpers around a real SMP server on a loopback port: start it in a temp directory with a
+// controllable clock, connect raw clients, and create queues with fresh keys.
+import { afterEach } from 'vitest';
+import {
+  cryptoReady,
+  ed25519KeyPair,
+  encodeSpki,
+  x25519Dh,
+  x25519KeyPair,
+  decodeSpki,
+  type Ed25519KeyPair,
+} from '../../src/protocol/crypto';
+import {
+  decryptReceivedMessage,
+  type Command,
+  type QueueRequest,
+  type ReceivedMessage,
+  type Response,
+} from '../../src/protocol/smp';
+import type { Clock } from '../../src/server/clock';
+import {
+  startSmpServer,
+  type RunningSmpServer,
+  type StartSmpServerOptions,
+} from '../../src/server/start';
+import { SmpRawConnection, type ConnectOptions } from './smp-raw-connection';
+
+/** A clock that moves only when told to. */
+export class TestClock implements Clock {
+  constructor(private ms = Date.UTC(2026, 0, 1)) {}
+  now(): number {
+    return this.ms;
+  }
+  advanceSeconds(s: number): void {
+    this.ms += s * 1000;
+  }
+}
+
+export interface TestServer {
+  readonly running: RunningSmpServer;
+  readonly clock: TestClock;
+  connect(o?: Partial<ConnectOptions>): Promise<SmpRawConnection>;
+}
+
+/** Starts servers for a test file; every server and connection is closed after each test. */
+export function useSmpServers(): (
+  dataDir: string,
+  options?: Partial<StartSmpServerOptions>,
+) => Promise<TestServer> {
+  const servers: RunningSmpServer[] = [];
+  const connections: SmpRawConnection[] = [];
+  afterEach(async () => {
+    for (const c of connections.splice(0)) c.close();
+    await Promise.all(servers.splice(0).map((s) => s.stop()));
+  });
+  return async (dataDir, options = {}) => {
+    await cryptoReady();
+    const clock = new TestClock();
+    const running = await startSmpServer({
+      dataDir,
+      port: 0,
+      host: '127.0.0.1',
+      clock,
+      logLevel: 'silent',
+      ...options,
+    });
+    servers.push(running);
+    return {
+      running,
+      clock,
+      connect: async (o = {}) => {
+        const c = await SmpRawConnection.connect({
+          port: o.transport === 'ws' ? running.wsPort! : running.port,
+          keyHash: running.server.keyHash,
+          ...o,
+        });
+        connections.push(c);
+        return c;
+      },
+    };
+  };
+}
+
+/** The recipient's side of a queue: its ids and keys. */
+export interface TestQueue {
+  readonly recipientId: Uint8Array;
+  readonly senderId: Uint8Array;
+  readonly recipientKey: Ed25519KeyPair;
+  /** DH(server queue key, recipient key): opens delivered messages. */
+  readonly rcvDhSecret: Uint8Array;
+  readonly linkId?: Uint8Array | undefined;
+}
+
+export function expectResponse<T extends Response['type']>(
+  r: { response: Response | undefined },
+  type: T,
+): Extract<Response, { type: T }> {
+  if (r.response?.type !== type) {
+    throw new Error(`expected ${type}, got ${JSON.stringify(r.response)}`);
+  }
+  return r.response as Extract<Response, { type: T }>;
+}
+
+/** NEW on `c`; returns the queue's ids and keys. */
+export async function createQueue(
+  c: SmpRawConnection,
+  o: {
+    subscribe?: boolean;
+    queueRequest?: QueueRequest;
+    corrId?: Uint8Array;
+    basicAuth?: string;
+  } = {},
+): Promise<TestQueue> {
+  const recipientKey = ed25519KeyPair();
+  const dh = x25519KeyPair();
+  const command: Command = {
+    type: 'NEW',
+    rcvAuthKey: encodeSpki('ed25519', recipientKey.publicKey),
+    rcvDhKey: encodeSpki('x25519', dh.publicKey),
+    basicAuth: o.basicAuth,
+    subscribe: o.subscribe ?? false,
+    queueRequest: o.queueRequest ?? { mode: 'messaging' },
+  };
+  const ids = expectResponse(
+    await c.request(command, { key: recipientKey.privateKey, corrId: o.corrId }),
+    'IDS',
+  );
+  return {
+    recipientId: ids.recipientId,
+    senderId: ids.senderId,
+    recipientKey,
+    rcvDhSecret: x25519Dh(decodeSpki('x25519', ids.serverDhKey), dh.privateKey),
+    linkId: ids.linkId,
+  };
+}
+
+/** Opens a MSG for the recipient of `q`. */
+export function openMessage(
+  q: TestQueue,
+  msg: Extract<Response, { type: 'MSG' }>,
+): ReceivedMessage {
+  return decryptReceivedMessage(q.rcvDhSecret, msg.msgId, msg.body);
+}
+
+export const text = (s: string) => new TextEncoder().encode(s);
