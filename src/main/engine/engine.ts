@@ -15,6 +15,9 @@ import { profileHandlers } from './features/profile';
 import { requestHandlers } from './features/requests';
 import { serverHandlers } from './features/servers';
 import { settingsHandlers } from './features/settings';
+import { ChatRuntime, type ChatRuntimeOptions } from './chat/runtime';
+import { broadcastProfile } from './chat/profile-sync';
+import type { EmbeddedServer } from './chat/servers';
 import { createLogger, type Logger } from './log';
 import { openStore } from './store';
 
@@ -23,6 +26,16 @@ export interface EngineOptions {
   readonly dataDir: string;
   readonly clock?: Clock;
   readonly log?: Logger;
+  /**
+   * The embedded SMP server, started by the host (the engine never imports the server): the
+   * default server for new queues unless the user configured others.
+   */
+  readonly embeddedServer?: EmbeddedServer | undefined;
+  /** Tuning of the chat layer's agent and SMP client (tests shorten timeouts and retries). */
+  readonly chat?: Pick<
+    ChatRuntimeOptions,
+    'agent' | 'smp' | 'serverTestTimeoutMs' | 'deletionGraceMs'
+  >;
 }
 
 export type EngineState = 'idle' | 'starting' | 'ready' | 'stopping' | 'stopped';
@@ -32,9 +45,12 @@ export interface Engine {
   readonly handlers: EngineHandlers;
   readonly events: EventSource;
   readonly state: EngineState;
-  /** Opens the store (running migrations). Rejects, e.g. with DatabaseTooNewError. */
+  /**
+   * Opens the store (running migrations), then starts the chat layer: the SMP client and, with a
+   * server configured, the agent. Rejects, e.g. with DatabaseTooNewError.
+   */
   start(): Promise<void>;
-  /** Waits for queued writes, then closes the store. */
+  /** Stops the agent and the SMP client, waits for queued writes, then closes the store. */
   stop(): Promise<void>;
 }
 
@@ -56,16 +72,33 @@ export function createEngine(options: EngineOptions): Engine {
     nowIso: () => clock.now().toISOString(),
   };
 
+  const chat = new ChatRuntime({
+    ...options.chat,
+    clock,
+    log,
+    events,
+    embeddedServer: options.embeddedServer,
+  });
+
+  const profile = profileHandlers(ctx);
   const handlers: EngineHandlers = {
-    ...profileHandlers(ctx),
+    ...profile,
+    // Contacts see the new profile too.
+    'profile.update': async (input) => {
+      const updated = await profile['profile.update'](input);
+      await broadcastProfile(chat.context(), updated).catch((e: unknown) => {
+        log.warn('profile update not sent to contacts', { error: e instanceof Error ? e : null });
+      });
+      return updated;
+    },
     ...settingsHandlers(ctx),
-    ...addressHandlers(ctx),
-    ...invitationHandlers(ctx),
-    ...connectHandlers(ctx),
-    ...requestHandlers(ctx),
-    ...contactHandlers(ctx),
-    ...chatHandlers(ctx),
-    ...serverHandlers(ctx),
+    ...addressHandlers(chat),
+    ...invitationHandlers(chat),
+    ...connectHandlers(chat),
+    ...requestHandlers(chat),
+    ...contactHandlers(chat),
+    ...chatHandlers(chat),
+    ...serverHandlers(chat),
   };
 
   return {
@@ -78,11 +111,24 @@ export function createEngine(options: EngineOptions): Engine {
     async start() {
       if (state !== 'idle') throw new Error(`the engine cannot start from state '${state}'`);
       state = 'starting';
+      let opened: Database;
       try {
-        db = await openStore(options.dataDir);
+        opened = await openStore(options.dataDir);
       } catch (e) {
         state = 'stopped';
         log.error('store could not be opened', { error: e instanceof Error ? e : null });
+        throw e;
+      }
+      db = opened;
+      try {
+        // The agent (inside) re-emits what a previous run left; the chat layer listens first.
+        await chat.start(opened);
+      } catch (e) {
+        state = 'stopped';
+        log.error('chat layer could not start', { error: e instanceof Error ? e : null });
+        await chat.stop().catch(() => undefined);
+        await opened.close();
+        db = undefined;
         throw e;
       }
       state = 'ready';
@@ -92,7 +138,9 @@ export function createEngine(options: EngineOptions): Engine {
     async stop() {
       if (state === 'stopped' || state === 'stopping') return;
       state = 'stopping';
-      // Calls already queued on the database finish; new ones get UNAVAILABLE.
+      // The agent and the SMP connections first; the store, which they use, last. Calls already
+      // queued on the database finish; new ones get UNAVAILABLE.
+      await chat.stop();
       await db?.close();
       db = undefined;
       state = 'stopped';

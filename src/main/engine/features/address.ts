@@ -1,21 +1,21 @@
 // Commands for the user's contact address.
-import { ContractError, type EngineHandlers } from '../../../shared/ipc';
-import type { EngineContext } from '../context';
+import type { EngineHandlers } from '../../../shared/ipc';
+import { createAddress, deleteAddress, readAddress, updateAutoAccept } from '../chat/address';
+import type { ChatRuntime } from '../chat/runtime';
 
 type AddressHandlers = Pick<
   EngineHandlers,
   'address.get' | 'address.create' | 'address.delete' | 'address.setAutoAccept'
 >;
 
-const notYet = (): never => {
-  throw new ContractError('UNAVAILABLE', 'the contact address is not available yet');
-};
-
-export function addressHandlers(_ctx: EngineContext): AddressHandlers {
+export function addressHandlers(chat: ChatRuntime): AddressHandlers {
   return {
-    'address.get': async () => notYet(),
-    'address.create': async () => notYet(),
-    'address.delete': async () => notYet(),
-    'address.setAutoAccept': async () => notYet(),
+    'address.get': () => readAddress(chat.context()),
+    'address.create': ({ autoAccept }) => createAddress(chat.context(), autoAccept),
+    'address.delete': async () => {
+      await deleteAddress(chat.context());
+      return null;
+    },
+    'address.setAutoAccept': ({ autoAccept }) => updateAutoAccept(chat.context(), autoAccept),
   };
 }

@@ -1,6 +1,17 @@
 // Chats and their items: list, page, send, edit, delete, react, read, mute.
-import { ContractError, type EngineHandlers } from '../../../shared/ipc';
-import type { EngineContext } from '../context';
+import type { EngineHandlers } from '../../../shared/ipc';
+import { requireUser } from '../chat/context';
+import {
+  deleteItem,
+  editText,
+  listItems,
+  markRead,
+  react,
+  sendText,
+  setMuted,
+} from '../chat/messages';
+import { listChatSummaries } from '../chat/read';
+import type { ChatRuntime } from '../chat/runtime';
 
 type ChatHandlers = Pick<
   EngineHandlers,
@@ -14,19 +25,21 @@ type ChatHandlers = Pick<
   | 'chat.setMuted'
 >;
 
-const notYet = (): never => {
-  throw new ContractError('UNAVAILABLE', 'chats are not available yet');
-};
-
-export function chatHandlers(_ctx: EngineContext): ChatHandlers {
+export function chatHandlers(chat: ChatRuntime): ChatHandlers {
   return {
-    'chats.list': async () => notYet(),
-    'chat.items': async () => notYet(),
-    'chat.send': async () => notYet(),
-    'chat.item.update': async () => notYet(),
-    'chat.item.delete': async () => notYet(),
-    'chat.item.react': async () => notYet(),
-    'chat.markRead': async () => notYet(),
-    'chat.setMuted': async () => notYet(),
+    'chats.list': async () => {
+      const { db } = chat.context();
+      return listChatSummaries(db, (await requireUser(db)).id);
+    },
+    'chat.items': ({ chatId, before, limit }) => listItems(chat.context(), chatId, before, limit),
+    'chat.send': ({ chatId, text }) => sendText(chat.context(), chatId, text),
+    'chat.item.update': ({ chatId, itemId, text }) =>
+      editText(chat.context(), chatId, itemId, text),
+    'chat.item.delete': ({ chatId, itemId, forEveryone }) =>
+      deleteItem(chat.context(), chatId, itemId, forEveryone),
+    'chat.item.react': ({ chatId, itemId, emoji, add }) =>
+      react(chat.context(), chatId, itemId, emoji, add),
+    'chat.markRead': ({ chatId }) => markRead(chat.context(), chatId),
+    'chat.setMuted': ({ chatId, muted }) => setMuted(chat.context(), chatId, muted),
   };
 }

@@ -1,13 +1,12 @@
 // Connecting through a link: someone's address or a one-time invitation.
-import { ContractError, type EngineHandlers } from '../../../shared/ipc';
-import type { EngineContext } from '../context';
+import type { EngineHandlers } from '../../../shared/ipc';
+import { connect } from '../chat/connect';
+import type { ChatRuntime } from '../chat/runtime';
 
 type ConnectHandlers = Pick<EngineHandlers, 'connect'>;
 
-export function connectHandlers(_ctx: EngineContext): ConnectHandlers {
+export function connectHandlers(chat: ChatRuntime): ConnectHandlers {
   return {
-    connect: async () => {
-      throw new ContractError('UNAVAILABLE', 'connecting is not available yet');
-    },
+    connect: ({ link }) => connect(chat.context(), link),
   };
 }

@@ -1,17 +1,18 @@
 // Contacts: list, read, delete.
-import { ContractError, type EngineHandlers } from '../../../shared/ipc';
-import type { EngineContext } from '../context';
+import type { EngineHandlers } from '../../../shared/ipc';
+import { deleteContact, listContactViews, requireContact } from '../chat/contacts';
+import type { ChatRuntime } from '../chat/runtime';
+import { contactView } from '../chat/views';
 
 type ContactHandlers = Pick<EngineHandlers, 'contacts.list' | 'contacts.get' | 'contacts.delete'>;
 
-const notYet = (): never => {
-  throw new ContractError('UNAVAILABLE', 'contacts are not available yet');
-};
-
-export function contactHandlers(_ctx: EngineContext): ContactHandlers {
+export function contactHandlers(chat: ChatRuntime): ContactHandlers {
   return {
-    'contacts.list': async () => notYet(),
-    'contacts.get': async () => notYet(),
-    'contacts.delete': async () => notYet(),
+    'contacts.list': () => listContactViews(chat.context()),
+    'contacts.get': async ({ id }) => contactView(await requireContact(chat.context(), id)),
+    'contacts.delete': async ({ id }) => {
+      await deleteContact(chat.context(), id);
+      return null;
+    },
   };
 }

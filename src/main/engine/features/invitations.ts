@@ -1,13 +1,12 @@
 // Commands for one-time invitation links.
-import { ContractError, type EngineHandlers } from '../../../shared/ipc';
-import type { EngineContext } from '../context';
+import type { EngineHandlers } from '../../../shared/ipc';
+import { createInvitation } from '../chat/invitations';
+import type { ChatRuntime } from '../chat/runtime';
 
 type InvitationHandlers = Pick<EngineHandlers, 'invitation.create'>;
 
-export function invitationHandlers(_ctx: EngineContext): InvitationHandlers {
+export function invitationHandlers(chat: ChatRuntime): InvitationHandlers {
   return {
-    'invitation.create': async () => {
-      throw new ContractError('UNAVAILABLE', 'invitations are not available yet');
-    },
+    'invitation.create': () => createInvitation(chat.context()),
   };
 }

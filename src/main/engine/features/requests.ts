@@ -1,20 +1,20 @@
 // Incoming contact requests: list, accept, reject.
-import { ContractError, type EngineHandlers } from '../../../shared/ipc';
-import type { EngineContext } from '../context';
+import type { EngineHandlers } from '../../../shared/ipc';
+import { acceptRequest, listRequestViews, rejectRequest } from '../chat/requests';
+import type { ChatRuntime } from '../chat/runtime';
 
 type RequestHandlers = Pick<
   EngineHandlers,
   'requests.list' | 'requests.accept' | 'requests.reject'
 >;
 
-const notYet = (): never => {
-  throw new ContractError('UNAVAILABLE', 'contact requests are not available yet');
-};
-
-export function requestHandlers(_ctx: EngineContext): RequestHandlers {
+export function requestHandlers(chat: ChatRuntime): RequestHandlers {
   return {
-    'requests.list': async () => notYet(),
-    'requests.accept': async () => notYet(),
-    'requests.reject': async () => notYet(),
+    'requests.list': () => listRequestViews(chat.context()),
+    'requests.accept': ({ id }) => acceptRequest(chat.context(), id),
+    'requests.reject': async ({ id }) => {
+      await rejectRequest(chat.context(), id);
+      return null;
+    },
   };
 }

@@ -1,17 +1,13 @@
 // SMP server settings: the embedded server or a custom list, each tested when added.
-import { ContractError, type EngineHandlers } from '../../../shared/ipc';
-import type { EngineContext } from '../context';
+import type { EngineHandlers } from '../../../shared/ipc';
+import type { ChatRuntime } from '../chat/runtime';
 
 type ServerHandlers = Pick<EngineHandlers, 'servers.get' | 'servers.set' | 'servers.test'>;
 
-const notYet = (): never => {
-  throw new ContractError('UNAVAILABLE', 'server settings are not available yet');
-};
-
-export function serverHandlers(_ctx: EngineContext): ServerHandlers {
+export function serverHandlers(chat: ChatRuntime): ServerHandlers {
   return {
-    'servers.get': async () => notYet(),
-    'servers.set': async () => notYet(),
-    'servers.test': async () => notYet(),
+    'servers.get': () => chat.readServers(),
+    'servers.set': (update) => chat.setServers(update),
+    'servers.test': ({ address }) => chat.testServer(address),
   };
 }
