@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApiClient, detectTransport, NoTransportError } from './api';
 import { StartupErrorScreen } from './components/Screen';
+import { connectWindow } from './notifications';
 import { connectStore, createAppStore, StoreContext } from './store';
 import { Root } from './views/Root';
 import './styles/index.css';
@@ -20,6 +21,7 @@ try {
   const api = createApiClient(detectTransport());
   const store = createAppStore(api);
   connectStore(store, api);
+  connectWindow(store, api);
   root.render(
     <StrictMode>
       <StoreContext value={store}>

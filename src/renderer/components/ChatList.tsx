@@ -1,12 +1,25 @@
 // The sidebar's list of chats: a listbox with one tab stop, moved with the arrow keys, Home and
-// End (roving tabindex), and an empty state that says what will appear here.
+// End (roving tabindex), and an empty state that says what will appear here. Each row shows the
+// chat's picture, name, last message, its time, and how many messages are unread.
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { testIds } from '../testIds';
+import { Avatar } from './Avatar';
+import { BellOffIcon } from './icons';
 
 export interface ChatListItem {
   readonly id: string;
   readonly title: string;
-  readonly preview?: string;
+  readonly image: string | null;
+  /** One line about the last message ("You: see you", "Connecting…"). */
+  readonly preview: string;
+  /** When the chat was last active, as shown ("14:05", "Yesterday"); empty for never. */
+  readonly time: string;
+  /** The same moment as an ISO string, for <time>. */
+  readonly dateTime: string;
+  readonly unread: number;
+  readonly muted: boolean;
+  /** The contact has not accepted yet (the preview says so in words). */
+  readonly connecting: boolean;
 }
 
 export interface ChatListProps {
@@ -32,21 +45,33 @@ export function nextIndex(key: string, index: number, count: number): number | u
   }
 }
 
+/** "99+" beyond two digits: the badge keeps its size. */
+export function badgeText(unread: number): string {
+  return unread > 99 ? '99+' : String(unread);
+}
+
 export function ChatList({ items, selectedId, onSelect, labelledBy }: ChatListProps) {
-  const [active, setActive] = useState(0);
+  /** The option that holds the tab stop; until the list is used, the open chat does. */
+  const [active, setActive] = useState<number | null>(null);
   const options = useRef<(HTMLLIElement | null)[]>([]);
 
   if (items.length === 0) {
     return (
       <div className="empty-state" data-testid={testIds.chatListEmpty}>
         <p className="empty-state__title">No chats yet</p>
-        <p className="empty-state__hint">Groups you create or join will appear here.</p>
+        <p className="empty-state__hint">
+          Start one with <strong>New chat</strong>: share your address, or paste someone’s link.
+        </p>
       </div>
     );
   }
 
   // The list may shrink under the active option; clamp rather than lose the tab stop.
-  const current = Math.min(active, items.length - 1);
+  const selectedIndex = Math.max(
+    items.findIndex((i) => i.id === selectedId),
+    0,
+  );
+  const current = Math.min(active ?? selectedIndex, items.length - 1);
 
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>): void => {
     const item = items[current];
@@ -76,19 +101,58 @@ export function ChatList({ items, selectedId, onSelect, labelledBy }: ChatListPr
           ref={(el) => {
             options.current[index] = el;
           }}
-          className="chat-list__item"
+          className={`chat-row${item.unread > 0 ? ' chat-row--unread' : ''}`}
           role="option"
           aria-selected={item.id === selectedId}
           tabIndex={index === current ? 0 : -1}
           data-testid={testIds.chatListItem}
+          data-chat-id={item.id}
           onClick={() => {
             setActive(index);
             onSelect(item.id);
           }}
           onFocus={() => setActive(index)}
         >
-          <span className="chat-list__title">{item.title}</span>
-          {item.preview ? <span className="chat-list__preview">{item.preview}</span> : null}
+          <Avatar name={item.title} image={item.image} size="small" />
+          <span className="chat-row__main">
+            <span className="chat-row__top">
+              <span className="chat-row__title">{item.title}</span>
+              {item.muted ? (
+                <span className="chat-row__muted" data-testid={testIds.chatListMuted}>
+                  <BellOffIcon />
+                  <span className="visually-hidden">, muted</span>
+                </span>
+              ) : null}
+              {item.time ? (
+                <time
+                  className="chat-row__time"
+                  dateTime={item.dateTime}
+                  data-testid={testIds.chatListTime}
+                >
+                  {item.time}
+                </time>
+              ) : null}
+            </span>
+            <span className="chat-row__bottom">
+              <span
+                className={`chat-row__preview${item.connecting ? ' chat-row__preview--pending' : ''}`}
+                data-testid={testIds.chatListPreview}
+              >
+                {item.preview}
+              </span>
+              {item.unread > 0 ? (
+                <span
+                  className={`badge${item.muted ? ' badge--quiet' : ''}`}
+                  data-testid={testIds.chatListUnread}
+                >
+                  <span aria-hidden="true">{badgeText(item.unread)}</span>
+                  <span className="visually-hidden">
+                    , {item.unread} unread {item.unread === 1 ? 'message' : 'messages'}
+                  </span>
+                </span>
+              ) : null}
+            </span>
+          </span>
         </li>
       ))}
     </ul>

@@ -1,7 +1,8 @@
 import { useId, type Ref } from 'react';
 import { testIds } from '../testIds';
 import { Avatar } from './Avatar';
-import { ChatList, type ChatListItem } from './ChatList';
+import { ChatList, badgeText, type ChatListItem } from './ChatList';
+import { PlusIcon } from './icons';
 
 export interface SidebarProps {
   readonly displayName: string;
@@ -12,10 +13,16 @@ export interface SidebarProps {
   readonly chats: readonly ChatListItem[];
   readonly selectedChatId: string | null;
   readonly onSelectChat: (id: string) => void;
+  readonly onNewChat: () => void;
+  /** Contact requests waiting for an answer; the entry is shown only when there are some. */
+  readonly requestCount: number;
+  readonly requestsOpen: boolean;
+  readonly onOpenRequests: () => void;
 }
 
 export function Sidebar(props: SidebarProps) {
   const chatsHeadingId = useId();
+  const { requestCount } = props;
   return (
     <nav className="sidebar" aria-label="Chats and settings" data-testid={testIds.sidebar}>
       <header className="sidebar__header">
@@ -42,9 +49,36 @@ export function Sidebar(props: SidebarProps) {
         </button>
       </header>
       <section className="sidebar__chats" aria-labelledby={chatsHeadingId}>
-        <h2 id={chatsHeadingId} className="sidebar__heading">
-          Chats
-        </h2>
+        <div className="sidebar__toolbar">
+          <h2 id={chatsHeadingId} className="sidebar__heading">
+            Chats
+          </h2>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-haspopup="dialog"
+            data-testid={testIds.newChatButton}
+            onClick={props.onNewChat}
+          >
+            <PlusIcon />
+            New chat
+          </button>
+        </div>
+        {requestCount > 0 ? (
+          <button
+            type="button"
+            className="sidebar__requests"
+            aria-current={props.requestsOpen ? 'page' : undefined}
+            data-testid={testIds.requestsEntry}
+            onClick={props.onOpenRequests}
+          >
+            <span>Contact requests</span>
+            <span className="badge" data-testid={testIds.requestsBadge}>
+              <span aria-hidden="true">{badgeText(requestCount)}</span>
+              <span className="visually-hidden">, {requestCount} waiting</span>
+            </span>
+          </button>
+        ) : null}
         <ChatList
           items={props.chats}
           selectedId={props.selectedChatId}

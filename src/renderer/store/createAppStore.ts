@@ -1,8 +1,15 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../api';
+import { createAddressSlice } from './addressSlice';
+import { createChatsSlice } from './chatsSlice';
+import { createConnectSlice } from './connectSlice';
+import { createContactsSlice } from './contactsSlice';
 import { createEngineSlice } from './engineSlice';
+import { createItemsSlice } from './itemsSlice';
 import { createNavigationSlice } from './navigationSlice';
 import { createProfileSlice } from './profileSlice';
+import { createRequestsSlice } from './requestsSlice';
+import { createServersSlice } from './serversSlice';
 import { createSettingsSlice } from './settingsSlice';
 import type { AppState } from './types';
 
@@ -18,6 +25,13 @@ export function createAppStore(api: ApiClient): AppStore {
     ...createProfileSlice(api)(...a),
     ...createSettingsSlice(api)(...a),
     ...createNavigationSlice(...a),
+    ...createChatsSlice(api)(...a),
+    ...createItemsSlice(api)(...a),
+    ...createContactsSlice(api)(...a),
+    ...createRequestsSlice(api)(...a),
+    ...createAddressSlice(api)(...a),
+    ...createConnectSlice(api)(...a),
+    ...createServersSlice(api)(...a),
   }));
 }
 

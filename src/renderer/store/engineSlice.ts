@@ -8,6 +8,7 @@ export const createEngineSlice =
     engine: null,
     connection: 'connecting',
     everConnected: false,
+    appInfo: null,
     engineStatusReceived: (engine) => set({ engine }),
     connectionChanged: (connection) =>
       set((s) => ({ connection, everConnected: s.everConnected || connection === 'open' })),
@@ -17,6 +18,13 @@ export const createEngineSlice =
       } catch {
         // Not knowing the status is not worth a message of its own: every other call will say
         // that the engine cannot be reached.
+      }
+    },
+    async loadAppInfo() {
+      try {
+        set({ appInfo: await api.call('app.info', {}) });
+      } catch {
+        // Asked again on the next connection; until then nothing depends on the runtime.
       }
     },
   });

@@ -5,8 +5,9 @@ export function describeError(e: unknown): string {
   if (!(e instanceof ContractError)) return 'Something went wrong. Please try again.';
   switch (e.code) {
     case 'UNAVAILABLE':
-    case 'NETWORK':
       return 'Conclave is not reachable right now. Please try again in a moment.';
+    case 'NETWORK':
+      return 'The server could not be reached. Check your connection and try again.';
     case 'BAD_INPUT':
     case 'INVALID':
       // Validation messages are written for people (see src/shared/models).

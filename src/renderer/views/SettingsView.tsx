@@ -5,11 +5,14 @@ import { ProfileForm } from '../components/ProfileForm';
 import { Section } from '../components/Section';
 import { StatusRegion } from '../components/StatusRegion';
 import { ThemePicker } from '../components/ThemePicker';
+import { NotificationPermission } from '../components/NotificationPermission';
+import { useNotificationPermission } from '../notifications/permission';
 import type { ProfileView } from '../../shared/models/profile';
 import { useAppStore } from '../store';
 import { testIds } from '../testIds';
 import { resizeAvatar } from '../avatar/resize';
 import { saveNotice } from './notices';
+import { ServersSection } from './ServersSection';
 
 export interface SettingsViewProps {
   readonly profile: ProfileView;
@@ -22,6 +25,9 @@ export function SettingsView({ profile, onClose }: SettingsViewProps) {
   const settings = useAppStore((s) => s.settings);
   const settingsSave = useAppStore((s) => s.settingsSave);
   const updateSettings = useAppStore((s) => s.updateSettings);
+  // In a browser the page shows notifications itself and needs the browser's permission.
+  const inBrowser = useAppStore((s) => s.appInfo?.runtime === 'browser-host');
+  const permission = useNotificationPermission();
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     if (e.key === 'Escape' && !e.defaultPrevented) {
@@ -69,9 +75,22 @@ export function SettingsView({ profile, onClose }: SettingsViewProps) {
         <NotificationSettings
           enabled={settings.notificationsEnabled}
           preview={settings.notificationPreview}
-          onEnabledChange={(notificationsEnabled) => void updateSettings({ notificationsEnabled })}
+          onEnabledChange={(notificationsEnabled) => {
+            // Turning them on is a click: the one moment a browser lets a page ask.
+            if (notificationsEnabled && inBrowser) permission.request();
+            void updateSettings({ notificationsEnabled });
+          }}
           onPreviewChange={(notificationPreview) => void updateSettings({ notificationPreview })}
         />
+        {inBrowser ? (
+          <NotificationPermission
+            permission={permission.permission}
+            onRequest={permission.request}
+          />
+        ) : null}
+      </Section>
+      <Section title="Servers">
+        <ServersSection />
       </Section>
       <StatusRegion
         notice={saveNotice(settingsSave, 'Settings saved.')}

@@ -9,6 +9,7 @@ import {
   type AppStore,
 } from '../../../src/renderer/store';
 import { Root } from '../../../src/renderer/views/Root';
+import { connectWindow } from '../../../src/renderer/notifications';
 import { FakeEngine } from './fakeEngine';
 
 export interface Harness {
@@ -28,6 +29,7 @@ export function connectedStore(engine = new FakeEngine()): Harness {
 /** The whole renderer, as main.tsx mounts it, against a fake engine. */
 export function renderApp(engine = new FakeEngine()) {
   const harness = connectedStore(engine);
+  connectWindow(harness.store, harness.api);
   const user = userEvent.setup();
   const view = render(
     <StoreContext value={harness.store}>

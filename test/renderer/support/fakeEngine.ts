@@ -12,18 +12,10 @@ import {
   type ParsedInput,
 } from '../../../src/shared/ipc';
 import type { ConclaveBridge } from '../../../src/shared/ipc/bridge';
-import type { EngineStatus } from '../../../src/shared/models/engine';
+import type { AppInfo, EngineStatus } from '../../../src/shared/models/engine';
 import type { ProfileView } from '../../../src/shared/models/profile';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/models/settings';
-
-class Refusal extends Error {
-  constructor(
-    readonly code: IpcErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { FakeChats, Refusal } from './fakeChats';
 
 export interface Gate {
   /** Lets the held call go on. */
@@ -36,14 +28,20 @@ export class FakeEngine {
   profile: ProfileView | null = null;
   settings: Settings = { ...DEFAULT_SETTINGS };
   status: EngineStatus = { state: 'ready' };
+  /** Who app.info says runs the page ('browser-host' makes the page show notifications). */
+  runtime: AppInfo['runtime'] = 'test';
   readonly calls: { name: CommandName; input: unknown }[] = [];
-  private readonly failures = new Map<CommandName, Refusal>();
+  private readonly failures = new Map<CommandName, { code: IpcErrorCode; message: string }>();
   private readonly gates = new Map<CommandName, { wait: Promise<void>; arrive: () => void }>();
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   private clock = Date.parse('2025-01-01T00:00:00Z');
+  readonly chats = new FakeChats(
+    (event, payload) => this.emit(event, payload),
+    () => this.now(),
+  );
 
   failNext(name: CommandName, code: IpcErrorCode, message = `${name} refused`): void {
-    this.failures.set(name, new Refusal(code, message));
+    this.failures.set(name, { code, message });
   }
 
   /** Holds the next call of `name` until the gate is released. */
@@ -112,9 +110,14 @@ export class FakeEngine {
   private readonly handlers: {
     [N in CommandName]: (input: ParsedInput<N>) => CommandOutput<N>;
   } = {
-    'app.info': () => ({ version: '0.0.0-test', runtime: 'test', platform: 'test' }),
+    ...this.chats.handlers,
+    'app.info': () => ({ version: '0.0.0-test', runtime: this.runtime, platform: 'test' }),
     'engine.status': () => this.status,
     'app.ready': () => null,
+    'app.chat.focused': ({ chatId }) => {
+      this.chats.focusedChat = chatId;
+      return null;
+    },
     'profile.get': () => this.profile,
     'profile.create': (input) => {
       if (this.profile) throw new Refusal('CONFLICT', 'a profile exists already');
