@@ -143,3 +143,32 @@ export function openMessage(
 }
 
 export const text = (s: string) => new TextEncoder().encode(s);
+
+/** Sends a recipient command for `q` on `c`, signed with the queue's recipient key. */
+export function recipientRequest(c: SmpRawConnection, q: TestQueue, command: Command) {
+  return c.request(command, { entityId: q.recipientId, key: q.recipientKey.privateKey });
+}
+
+/** Sends SEND for `q` on `c`; signed with `senderKey` when given. */
+export function sendTo(
+  c: SmpRawConnection,
+  q: TestQueue,
+  body: string | Uint8Array,
+  senderKey?: Ed25519KeyPair,
+) {
+  return c.request(
+    { type: 'SEND', notification: false, body: typeof body === 'string' ? text(body) : body },
+    { entityId: q.senderId, key: senderKey?.privateKey },
+  );
+}
+
+/** The text of a delivered message (fails on a quota marker). */
+export function messageText(q: TestQueue, r: { response: Response | undefined }): string {
+  const m = openMessage(q, expectResponse(r, 'MSG'));
+  if (m.type !== 'message') throw new Error('expected a message, got the quota marker');
+  return new TextDecoder().decode(m.body);
+}
+
+export function spkiOf(k: Ed25519KeyPair): Uint8Array {
+  return encodeSpki('ed25519', k.publicKey);
+}
