@@ -1,8 +1,9 @@
 // Entry of `npm run bench`: every suite, or the ones named on the command line.
 import { runSuites, type Suite } from './harness';
 import { cryptoSuite } from './crypto';
+import { smpSuite } from './smp';
 
-const suites: Suite[] = [cryptoSuite];
+const suites: Suite[] = [cryptoSuite, smpSuite];
 
 runSuites(suites, process.argv.slice(2)).then(
   () => process.exit(0),
