@@ -78,7 +78,8 @@ export async function deleteAddress(ctx: ChatContext): Promise<void> {
     await scheduleConnDeletion(tx, address.connId, null, ctx.now());
     return address.connId;
   });
-  ctx.deleter.schedule({ connId, waitMsgId: null });
+  // The address's queue is gone from its server before this returns (best effort).
+  await ctx.deleter.schedule({ connId, waitMsgId: null });
   changes.address = user.id;
   await publish(ctx.db, ctx.events, changes);
 }

@@ -25,30 +25,31 @@ export class ConnDeleter {
 
   /** Picks up what a previous run listed (call after the agent started). */
   async resume(): Promise<void> {
-    for (const d of await listConnDeletions(this.db)) this.schedule(d, true);
+    for (const d of await listConnDeletions(this.db)) void this.schedule(d, true);
   }
 
-  /** Acts on a deletion that was committed to the store. */
-  schedule(d: ConnDeletion, resumed = false): void {
-    if (d.waitMsgId === null) {
-      this.deleteNow(d.connId);
-      return;
-    }
+  /**
+   * Acts on a deletion that was committed to the store. An immediate one resolves once it was
+   * done (or failed and stays listed); one that waits for a message resolves at once.
+   */
+  schedule(d: ConnDeletion, resumed = false): Promise<void> {
+    if (d.waitMsgId === null) return this.deleteNow(d.connId);
     this.waiting.set(d.connId, d.waitMsgId);
     if (resumed) {
       const timer = setTimeout(() => {
         this.timers.delete(timer);
-        if (this.waiting.has(d.connId)) this.deleteNow(d.connId);
+        if (this.waiting.has(d.connId)) void this.deleteNow(d.connId);
       }, this.graceMs);
       timer.unref();
       this.timers.add(timer);
     }
+    return Promise.resolve();
   }
 
   /** The agent reported the outcome (sent or failed) of a message on `connId`. */
   messageSettled(connId: ConnId, agentMsgId: AgentMsgId): void {
     const wait = this.waiting.get(connId);
-    if (wait !== undefined && agentMsgId >= wait) this.deleteNow(connId);
+    if (wait !== undefined && agentMsgId >= wait) void this.deleteNow(connId);
   }
 
   /** The agent deleted the connection (DELD, or our own call). */
@@ -69,10 +70,10 @@ export class ConnDeleter {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
-  private deleteNow(connId: ConnId): void {
+  private deleteNow(connId: ConnId): Promise<void> {
     this.waiting.delete(connId);
     const agent = this.agent();
-    if (this.stopped || !agent) return;
+    if (this.stopped || !agent) return Promise.resolve();
     const work = (async () => {
       try {
         await agent.deleteConnection(connId);
@@ -88,5 +89,6 @@ export class ConnDeleter {
     })();
     this.running.add(work);
     void work.finally(() => this.running.delete(work));
+    return work;
   }
 }

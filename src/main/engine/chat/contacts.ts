@@ -71,7 +71,7 @@ export async function deleteContact(ctx: ChatContext, id: number): Promise<void>
       await deleteContactRow(tx, id);
       for (const d of deletions) await scheduleConnDeletion(tx, d.connId, d.waitMsgId, ctx.now());
     });
-    for (const d of deletions) ctx.deleter.schedule(d);
+    await Promise.all(deletions.map((d) => ctx.deleter.schedule(d)));
   });
   const changes = new Changes();
   changes.contactRemoved(id);

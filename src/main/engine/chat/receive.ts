@@ -131,6 +131,6 @@ export async function onAgentMessage(
   await publish(ctx.db, ctx.events, applied.changes);
   for (const f of applied.followUps) {
     if (f.kind === 'send') await sendBestEffort(ctx, f.connId, f.message);
-    else ctx.deleter.schedule({ connId: f.connId, waitMsgId: null });
+    else await ctx.deleter.schedule({ connId: f.connId, waitMsgId: null });
   }
 }
