@@ -43,6 +43,9 @@ interface Link {
   onBlock(f: (block: Uint8Array) => void): void;
   readonly closed: Promise<void>;
   close(): void;
+  /** Stops (and restarts) reading from the network, like a client that does not read. */
+  pause(): void;
+  resume(): void;
 }
 
 function peerChain(socket: TLSSocket): Uint8Array[] {
@@ -85,6 +88,8 @@ function tlsLink(port: number, alpn: string[]): Promise<Link> {
         onBlock: (f) => (onBlock = f),
         closed,
         close: () => socket.destroy(),
+        pause: () => socket.pause(),
+        resume: () => socket.resume(),
       });
     });
   });
@@ -109,6 +114,8 @@ function wsLink(port: number): Promise<Link> {
         onBlock: (f) => (onBlock = f),
         closed,
         close: () => ws.terminate(),
+        pause: () => ws.pause(),
+        resume: () => ws.resume(),
       });
     });
   });
@@ -182,6 +189,14 @@ export class SmpRawConnection {
 
   close(): void {
     this.link.close();
+  }
+
+  pauseReading(): void {
+    this.link.pause();
+  }
+
+  resumeReading(): void {
+    this.link.resume();
   }
 
   /** Sends raw transmissions (any bytes) in one encrypted block. */

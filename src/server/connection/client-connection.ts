@@ -46,7 +46,6 @@ export class ClientConnection implements ClientSession {
   private codec: BlockCodec = plainBlocks;
   private readonly sessionKeys: X25519KeyPair = x25519KeyPair();
   private outbox: Uint8Array[] = [];
-  private outboxBytes = 0;
   private flushScheduled = false;
   private inFlight = 0;
   private paused = false;
@@ -231,11 +230,6 @@ export class ClientConnection implements ClientSession {
       { corrId, entityId, command },
     );
     this.outbox.push(bytes);
-    this.outboxBytes += bytes.length;
-    if (this.outboxBytes + this.transport.pendingBytes > this.host.limits.maxOutgoingBytes) {
-      this.close('the client does not read its responses');
-      return;
-    }
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       // Responses completed in the same turn of the event loop share blocks.
@@ -248,12 +242,16 @@ export class ClientConnection implements ClientSession {
     if (this.state !== 'open') return;
     const outbox = this.outbox;
     this.outbox = [];
-    this.outboxBytes = 0;
     const { batches, tooLarge } = packTransmissions(outbox);
     if (tooLarge.length > 0) {
       this.host.ctx.log.error('a response did not fit a block', { count: tooLarge.length });
     }
     for (const { batch } of batches) this.transport.send(this.codec.encode(batch));
+    // What one turn of the event loop produced is bounded by the commands in flight; what
+    // piles up beyond it in the socket means the client is not reading.
+    if (this.transport.pendingBytes > this.host.limits.maxOutgoingBytes) {
+      this.close('the client does not read its responses');
+    }
   }
 
   private checkIdle(): void {
