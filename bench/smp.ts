@@ -38,6 +38,11 @@ class RateMeter {
     if (this.reached && this.count >= this.target) this.reached();
   }
 
+  /** Stops waiting for the warm-up (the flow failed). */
+  abort(): void {
+    this.reached?.();
+  }
+
   /** Waits for `warmupCount` events (the pipeline has turned over once) and WARMUP_MS. */
   async measure(warmupCount = 0): Promise<number> {
     if (this.count < warmupCount) {
@@ -147,7 +152,12 @@ export async function smpMessagesPerSecond(
     const body = randomBytes(bodySize);
     const meter = new RateMeter();
     let running = true;
-    let failure: unknown;
+    let failure: Error | undefined;
+    const fail = (e: unknown) => {
+      failure ??= e instanceof Error ? e : new Error('SMP command failed');
+      running = false;
+      meter.abort();
+    };
     let drained: () => void = () => undefined;
     const allDrained = new Promise<void>((resolve) => (drained = resolve));
     let inFlight = 0;
@@ -158,10 +168,7 @@ export async function smpMessagesPerSecond(
       while (running && flow.outstanding < window) {
         flow.outstanding++;
         inFlight++;
-        sender.send(server, flow.sndId, flow.sndKey, body).catch((e: unknown) => {
-          failure ??= e;
-          running = false;
-        });
+        sender.send(server, flow.sndId, flow.sndKey, body).catch(fail);
       }
     };
     recipient.events.on('message', (m) => {
@@ -170,10 +177,7 @@ export async function smpMessagesPerSecond(
       flow.outstanding--;
       inFlight--;
       meter.add();
-      recipient.ack(server, m.rcvId, rcvAuth.get(id)!, m.msgId).catch((e: unknown) => {
-        failure ??= e;
-        running = false;
-      });
+      recipient.ack(server, m.rcvId, rcvAuth.get(id)!, m.msgId).catch(fail);
       if (running) pump(flow);
       else if (inFlight === 0) drained();
     });
@@ -181,9 +185,8 @@ export async function smpMessagesPerSecond(
     const rate = await meter.measure(window * queueCount);
     running = false;
     // Let every message sent arrive, so the next figure starts from empty queues.
-    if (inFlight > 0 && failure === undefined) await allDrained;
-    if (failure !== undefined)
-      throw failure instanceof Error ? failure : new Error(String(failure));
+    if (inFlight > 0 && !failure) await allDrained;
+    if (failure) throw failure;
     return rate;
   } finally {
     recipient.close();
