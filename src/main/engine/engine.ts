@@ -86,9 +86,12 @@ export function createEngine(options: EngineOptions): Engine {
     // Contacts see the new profile too.
     'profile.update': async (input) => {
       const updated = await profile['profile.update'](input);
-      await broadcastProfile(chat.context(), updated).catch((e: unknown) => {
+      try {
+        await broadcastProfile(chat.context(), updated);
+      } catch (e) {
+        // The profile is saved; contacts get it with the next update (or the engine is stopping).
         log.warn('profile update not sent to contacts', { error: e instanceof Error ? e : null });
-      });
+      }
       return updated;
     },
     ...settingsHandlers(ctx),
