@@ -1,9 +1,13 @@
 // Delivery through the SMP client against the real server: redelivery of an unacknowledged
 // message after a reconnect (the client re-subscribes by itself), the quota and its marker,
-// expiry on the server's clock, and many messages through a small in-flight window.
+// expiry on the server's clock, reconnect backoff, and many messages through a small in-flight
+// window.
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/main/engine/log';
 import { isServerError, SmpClientError } from '../../src/main/engine/smp';
+import { ManualTimers } from '../main/engine/smp/manual-timers';
 import {
+  Channel,
   EventQueue,
   bodyOf,
   ed25519AuthKey,
@@ -45,6 +49,40 @@ describe('SMP client: delivery', () => {
     await recipient.ack(server, q.recipientId, keys.rcvAuthKey, again.msgId);
     await sender.send(server, q.senderId, undefined, text('after'));
     expect(bodyOf(await messages.next())).toBe('after');
+  });
+
+  it('reconnects with exponential backoff while the server is down', async () => {
+    const dataDir = smp.tempDir();
+    let running = await smp.server({ dataDir });
+    const { server, port } = running;
+    const timers = new ManualTimers();
+    const failures = new Channel<string>();
+    const log = createLogger({
+      level: 'warn',
+      sink: (r) => r.msg === 'SMP connection failed' && failures.push(String(r.fields.error)),
+    });
+    const backoff = { initialMs: 1000, maxMs: 5000, factor: 2, jitter: 0.2 };
+    const recipient = smp.client({ timers, log, backoff, random: () => 0.5 });
+    const keys = recipientKeys();
+    const q = await recipient.createQueue(server, keys);
+    const disconnected = new EventQueue(recipient, 'disconnected');
+    const connected = new EventQueue(recipient, 'connected');
+    const messages = new EventQueue(recipient, 'message');
+
+    await running.stop();
+    await disconnected.next();
+    // Each failed attempt waits twice as long before the next one, up to the cap.
+    for (const delay of [1000, 2000, 4000, 5000]) {
+      expect(timers.delays).toEqual([delay]);
+      timers.advance(delay);
+      expect(await failures.next()).toMatch(/NETWORK/);
+    }
+    running = await smp.server({ dataDir, port });
+    timers.advance(5000);
+    await connected.next();
+    expect(timers.delays).not.toContain(1000);
+    await recipient.send(server, q.senderId, undefined, text('back'));
+    expect(bodyOf(await messages.next())).toBe('back');
   });
 
   it('re-subscribes every queue of a server after a reconnect, in batches', async () => {

@@ -25,7 +25,7 @@ import { SmpClientError } from '../../src/main/engine/smp';
 import { BlockFramer } from '../../src/main/engine/smp/block-framer';
 import { ed25519SigningKey, makeChain } from '../protocol/smp/certificates';
 import { ManualTimers } from '../main/engine/smp/manual-timers';
-import { EventQueue, useSmp } from './smp-client-support';
+import { Channel, EventQueue, useSmp } from './smp-client-support';
 
 const smp = useSmp();
 beforeAll(cryptoReady);
@@ -337,20 +337,3 @@ describe('SMP client: bad servers and networks', () => {
     expect(client.isConnected(server)).toBe(false);
   });
 });
-
-/** Values in arrival order; next() waits for the following one. */
-class Channel<T> {
-  private readonly items: T[] = [];
-  private readonly waiters: ((v: T) => void)[] = [];
-
-  push(v: T): void {
-    const w = this.waiters.shift();
-    if (w) w(v);
-    else this.items.push(v);
-  }
-
-  next(): Promise<T> {
-    if (this.items.length > 0) return Promise.resolve(this.items.shift()!);
-    return new Promise((resolve) => this.waiters.push(resolve));
-  }
-}

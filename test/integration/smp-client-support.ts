@@ -94,3 +94,20 @@ export function bodyOf(e: SmpClientEvents['message']): string {
   if (e.message.type !== 'message') throw new Error(`expected a message, got ${e.message.type}`);
   return untext(e.message.body);
 }
+
+/** Values in arrival order; next() waits for the following one. */
+export class Channel<T> {
+  private readonly items: T[] = [];
+  private readonly waiters: ((v: T) => void)[] = [];
+
+  push(v: T): void {
+    const w = this.waiters.shift();
+    if (w) w(v);
+    else this.items.push(v);
+  }
+
+  next(): Promise<T> {
+    if (this.items.length > 0) return Promise.resolve(this.items.shift()!);
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+}

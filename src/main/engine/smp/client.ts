@@ -104,6 +104,8 @@ export class SmpClient {
     if (subscribe) {
       const sub = { server, rcvId: ids.recipientId, rcvAuthKey: req.rcvAuthKey, rcvDhSecret };
       this.subscriber.subscribed(smpServerKey(server), sub, connection);
+      // The connection may have dropped right after IDS, before the queue was registered.
+      this.link(server).keepUp();
     }
     const { type: _type, ...queue } = ids;
     return { ...queue, rcvDhSecret };

@@ -54,6 +54,11 @@ export class ServerLink {
     return (this.connecting ??= this.connect());
   }
 
+  /** Reconnects after the backoff delay if the server is wanted and no connection is up. */
+  keepUp(): void {
+    if (!this.connected) this.scheduleRetry();
+  }
+
   /** Closes the connection and stops reconnecting; no events follow. */
   close(): void {
     this.closed = true;
