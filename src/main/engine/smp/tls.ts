@@ -19,13 +19,16 @@ export const SMP_TLS_SETTINGS = {
 /** Starts a TLS connection to the server's first host. No `servername`: Node then sends no SNI. */
 export function connectTls(server: SmpServer): tls.TLSSocket {
   const host = server.hosts[0] ?? '';
-  return tls.connect({
+  const socket = tls.connect({
     ...SMP_TLS_SETTINGS,
     host: host.startsWith('[') ? host.slice(1, -1) : host,
     port: smpPortNumber(server),
     ALPNProtocols: [SMP_ALPN],
     rejectUnauthorized: false,
   });
+  // Commands are small and answered one by one: no Nagle delay on the last block of a batch.
+  socket.setNoDelay(true);
+  return socket;
 }
 
 /** At most this many certificates are read from the peer (a valid chain has 2..4). */
