@@ -119,6 +119,7 @@ export function createAgent(options: AgentOptions): Agent {
       unlisten = [];
       ctx.timers.clear();
       await ctx.idle();
+      ctx.hot.clear();
     },
 
     async createConnection(mode, opts) {
@@ -135,7 +136,7 @@ export function createAgent(options: AgentOptions): Agent {
       allowConnection(ctx, runner, connId, confId, connInfo),
     acceptContact: (invId, connInfo) => acceptContact(ctx, runner, invId, connInfo),
     rejectContact: (invId) => rejectContact(ctx, invId),
-    deleteConnection: (connId) => deleteConnection(ctx, connId),
+    deleteConnection: (connId) => deleteConnection(ctx, receiver, connId),
     sendMessage: (connId, body, opts) => sendMessage(ctx, delivery, connId, body, opts),
     ackMessage: (connId, id, opts) => ackMessage(ctx, delivery, receiver, connId, id, opts),
 

@@ -8,18 +8,19 @@ import type { Logger } from '../log';
 import type { AgentOptions, AgentStep, ConnId, RetryPolicy, SkippedKeyPolicy } from './api';
 import { AgentError } from './errors';
 import { AgentEventEmitter } from './events';
+import { ConnectionLocks, HotCache } from './hot-state';
 import { DEFAULT_RETRY } from './retry';
 import { AgentTimers } from './timers';
 import type { SmpClient } from '../smp';
-import { addEvent, deleteEvents, type DurableEvent, type StoredEvent } from './store/outbox';
+import { addEvents, deleteEvents, type DurableEvent, type StoredEvent } from './store/outbox';
 
 export const DEFAULT_SKIPPED_KEYS: SkippedKeyPolicy = {
   maxPerConnection: 2_000,
   ttlMs: 30 * 24 * 3_600_000,
 };
 
-/** Adds an event to the outbox of the running transaction. */
-export type EmitDurable = (event: DurableEvent) => Promise<void>;
+/** Adds events to the outbox of the running transaction. */
+export type EmitDurable = (events: DurableEvent | readonly DurableEvent[]) => Promise<void>;
 
 export class AgentContext {
   readonly db: Database;
@@ -33,6 +34,9 @@ export class AgentContext {
   readonly skippedKeys: SkippedKeyPolicy;
   readonly events: AgentEventEmitter;
   readonly timers = new AgentTimers();
+  /** Per-connection serialisation of state changes, and the hot state they keep coherent. */
+  readonly locks = new ConnectionLocks();
+  readonly hot = new HotCache();
   private readonly onStep: AgentOptions['onStep'];
   private running = false;
   private readonly inFlight = new Set<Promise<unknown>>();
@@ -92,8 +96,8 @@ export class AgentContext {
   async transact<T>(work: (tx: Transaction, emit: EmitDurable) => Promise<T>): Promise<T> {
     const stored: StoredEvent[] = [];
     const result = await this.db.transaction((tx) =>
-      work(tx, async (event) => {
-        stored.push(await addEvent(tx, event));
+      work(tx, async (events) => {
+        stored.push(...(await addEvents(tx, Array.isArray(events) ? events : [events])));
       }),
     );
     this.emitStored(stored);

@@ -11,7 +11,7 @@ import { isRetryable, toAgentError } from './smp-errors';
 import { isServerError } from '../smp/errors';
 import {
   markSndMessageFailed,
-  markSndMessageSent,
+  markSndMessagesSent,
   pendingSndMessages,
   recordSndAttempt,
   type PendingSndMessage,
@@ -65,7 +65,7 @@ export class Delivery {
 
   private async deliver(sndQueueId: number, worker: Worker): Promise<void> {
     let cursor = 0;
-    const marking: Promise<unknown>[] = [];
+    const marks = new SentMarks(this.ctx);
     try {
       for (;;) {
         if (!this.ctx.isRunning) return;
@@ -78,21 +78,12 @@ export class Delivery {
         for (const m of batch) {
           if (!(await this.sendOne(sq, m, worker))) return;
           cursor = m.agentMsgId;
-          marking.push(this.markSent(m));
+          marks.add(m);
         }
       }
     } finally {
-      await Promise.allSettled(marking);
+      await marks.idle();
     }
-  }
-
-  private markSent(m: PendingSndMessage): Promise<void> {
-    return this.ctx.transact(async (tx, emit) => {
-      await markSndMessageSent(tx, m.connId, m.agentMsgId);
-      if (m.kind === 'message') {
-        await emit({ name: 'sent', payload: { connId: m.connId, agentMsgId: m.agentMsgId } });
-      }
-    });
   }
 
   /** Sends one message, retrying as needed; false when delivery must stop here. */
@@ -169,5 +160,52 @@ export class Delivery {
         });
       }
     });
+  }
+}
+
+/**
+ * Marks sent messages in the store while the next ones are being sent: whatever accumulated
+ * during one transaction goes into the next, so a fast queue costs a few statements per batch.
+ */
+class SentMarks {
+  private waiting: PendingSndMessage[] = [];
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly ctx: AgentContext) {}
+
+  add(m: PendingSndMessage): void {
+    this.waiting.push(m);
+    this.running ??= this.flush();
+  }
+
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting;
+        this.waiting = [];
+        await this.ctx.transact(async (tx, emit) => {
+          for (const connId of new Set(batch.map((m) => m.connId))) {
+            const ids = batch.filter((m) => m.connId === connId).map((m) => m.agentMsgId);
+            await markSndMessagesSent(tx, connId, ids);
+          }
+          const sent = batch.filter((m) => m.kind === 'message');
+          await emit(
+            sent.map((m) => ({
+              name: 'sent',
+              payload: { connId: m.connId, agentMsgId: m.agentMsgId },
+            })),
+          );
+        });
+      }
+    } catch (e) {
+      // Still pending in the store: sent again after a restart, and recognised by the peer.
+      this.ctx.log.warn('sent messages not recorded', { error: e instanceof Error ? e : null });
+    } finally {
+      this.running = undefined;
+    }
   }
 }

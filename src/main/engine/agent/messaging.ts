@@ -1,5 +1,7 @@
 // The application's message operations: send (encrypt and store, then deliver in the
-// background), ACK (delete the body, send a receipt if asked, ACK the server) and delete.
+// background), ACK (delete the body, send a receipt if asked, ACK the server) and delete. State
+// changes of a connection run under its lock with its hot state (hot-state.ts).
+import type { AMessage } from '../../../protocol/agent';
 import type { AckOptions, AgentMsgId, ConnId, SendOptions } from './api';
 import { MAX_MESSAGE_BODY } from './api';
 import type { AgentContext } from './context';
@@ -8,10 +10,45 @@ import { AgentError } from './errors';
 import { authKey } from './keys';
 import { storeOutgoing } from './outgoing';
 import type { Receiver } from './receive/receiver';
-import { deleteConnectionRow, getConnection } from './store/connections';
-import { getRcvMessage, markRcvMessageAcked } from './store/messages';
-import { rcvQueuesOf, sndQueuesOf } from './store/queues';
-import { AgentVersion } from '../../../protocol/agent';
+import { deleteConnectionRow } from './store/connections';
+import { ackRcvMessage, getRcvMessage, type SndMessageKind } from './store/messages';
+import { rcvQueuesOf } from './store/queues';
+
+/**
+ * Encrypts and stores one agent message on a connected connection and wakes its delivery.
+ * Returns its AgentMsgId.
+ */
+export async function enqueueMessage(
+  ctx: AgentContext,
+  delivery: Delivery,
+  connId: ConnId,
+  message: AMessage,
+  kind: SndMessageKind,
+  notify: boolean,
+): Promise<AgentMsgId> {
+  const { agentMsgId, sqId } = await ctx.locks.run(connId, async () => {
+    try {
+      const hot = await ctx.hot.get(ctx.db, connId);
+      const sq = hot.sq;
+      if (hot.conn.status !== 'connected' || !sq) {
+        throw new AgentError(
+          'CONN_STATE',
+          `cannot send on a connection in state ${hot.conn.status}`,
+        );
+      }
+      const out = await ctx.transact((tx) =>
+        storeOutgoing(tx, hot.conn, sq, hot.ratchet, message, kind, notify, ctx.nowIso()),
+      );
+      ctx.hot.set({ ...hot, conn: out.conn, ratchet: out.ratchet });
+      return { agentMsgId: out.agentMsgId, sqId: sq.id };
+    } catch (e) {
+      ctx.hot.drop(connId);
+      throw e;
+    }
+  });
+  delivery.wake(sqId);
+  return agentMsgId;
+}
 
 export async function sendMessage(
   ctx: AgentContext,
@@ -24,27 +61,8 @@ export async function sendMessage(
   if (body.length > MAX_MESSAGE_BODY) {
     throw new AgentError('LARGE_MSG', `a message body is at most ${MAX_MESSAGE_BODY} bytes`);
   }
-  const { agentMsgId, sqId } = await ctx.transact(async (tx) => {
-    const conn = await getConnection(tx, connId);
-    if (!conn) throw new AgentError('CONN_NOT_FOUND', `no connection ${connId}`);
-    if (conn.status !== 'connected') {
-      throw new AgentError('CONN_STATE', `cannot send on a connection in state ${conn.status}`);
-    }
-    const sq = (await sndQueuesOf(tx, connId)).find((q) => q.status === 'active');
-    if (!sq) throw new AgentError('CONN_STATE', 'the connection has no active send queue');
-    const out = await storeOutgoing(
-      tx,
-      conn,
-      sq,
-      { kind: 'A_MSG', body },
-      'message',
-      options.notify ?? true,
-      ctx.nowIso(),
-    );
-    return { agentMsgId: out.agentMsgId, sqId: sq.id };
-  });
-  delivery.wake(sqId);
-  return agentMsgId;
+  const message = { kind: 'A_MSG', body } as const;
+  return enqueueMessage(ctx, delivery, connId, message, 'message', options.notify ?? true);
 }
 
 export async function ackMessage(
@@ -56,53 +74,49 @@ export async function ackMessage(
   options: AckOptions = {},
 ): Promise<void> {
   ctx.requireRunning();
-  const result = await ctx.transact(async (tx) => {
-    const conn = await getConnection(tx, connId);
-    if (!conn) throw new AgentError('CONN_NOT_FOUND', `no connection ${connId}`);
-    const msg = await getRcvMessage(tx, connId, agentMsgId);
-    if (!msg || msg.kind !== 'message') {
-      throw new AgentError('MESSAGE_NOT_FOUND', `no message ${agentMsgId} to ACK`);
-    }
-    if (msg.appAcked) return undefined;
-    await markRcvMessageAcked(tx, connId, agentMsgId);
-    let receiptQueue: number | undefined;
-    const sq = (await sndQueuesOf(tx, connId)).find((q) => q.status === 'active');
-    if (options.receipt && sq && conn.agentVersion >= AgentVersion.deliveryReceipts) {
-      const receipt = { agentMsgId: msg.sndMsgId, msgHash: msg.msgHash, rcptInfo: options.receipt };
-      await storeOutgoing(
-        tx,
-        conn,
-        sq,
-        { kind: 'A_RCVD', receipts: [receipt] },
-        'receipt',
-        false,
-        ctx.nowIso(),
-      );
-      receiptQueue = sq.id;
-    }
-    return { brokerMsgId: msg.brokerMsgId, receiptQueue };
-  });
+  const acked = await ackRcvMessage(ctx.db, connId, agentMsgId);
   receiver.forget(connId, agentMsgId);
-  if (!result) return;
-  if (result.receiptQueue !== undefined) delivery.wake(result.receiptQueue);
-  const rq = (await rcvQueuesOf(ctx.db, connId))[0];
-  if (rq) await receiver.ack(rq, result.brokerMsgId);
+  if (!acked) {
+    const msg = await getRcvMessage(ctx.db, connId, agentMsgId);
+    if (msg?.kind === 'message') return; // ACKed before
+    throw new AgentError('MESSAGE_NOT_FOUND', `no message ${agentMsgId} of ${connId} to ACK`);
+  }
+  if (options.receipt) {
+    const receipt = {
+      agentMsgId: acked.sndMsgId,
+      msgHash: acked.msgHash,
+      rcptInfo: options.receipt,
+    };
+    const message = { kind: 'A_RCVD', receipts: [receipt] } as const;
+    // Sent receipts ask for no notification (§2.8).
+    await enqueueMessage(ctx, delivery, connId, message, 'receipt', false);
+  }
+  await receiver.ackFor(connId, acked.brokerMsgId);
 }
 
 /** Deletes the receive queues on their servers (best effort), then every record of the connection. */
-export async function deleteConnection(ctx: AgentContext, connId: ConnId): Promise<void> {
+export async function deleteConnection(
+  ctx: AgentContext,
+  receiver: Receiver,
+  connId: ConnId,
+): Promise<void> {
   ctx.requireRunning();
-  for (const rq of await rcvQueuesOf(ctx.db, connId)) {
-    if (!rq.recipientId) continue;
-    try {
-      await ctx.smp.deleteQueue(rq.server, rq.recipientId, authKey(rq.rcvAuthKey));
-    } catch (e) {
-      // The queue stays on the server until it expires; we stop listening to it.
-      ctx.smp.forget(rq.server, rq.recipientId);
-      ctx.log.info('queue not deleted on its server', { error: e instanceof Error ? e : null });
+  await ctx.locks.run(connId, async () => {
+    for (const rq of await rcvQueuesOf(ctx.db, connId)) {
+      if (!rq.recipientId) continue;
+      receiver.forgetQueue(rq);
+      try {
+        await ctx.smp.deleteQueue(rq.server, rq.recipientId, authKey(rq.rcvAuthKey));
+      } catch (e) {
+        // The queue stays on the server until it expires; we stop listening to it.
+        ctx.smp.forget(rq.server, rq.recipientId);
+        ctx.log.info('queue not deleted on its server', { error: e instanceof Error ? e : null });
+      }
     }
-  }
-  await ctx.transact(async (tx, emit) => {
-    if (await deleteConnectionRow(tx, connId)) await emit({ name: 'deleted', payload: { connId } });
+    ctx.hot.drop(connId);
+    await ctx.transact(async (tx, emit) => {
+      if (await deleteConnectionRow(tx, connId))
+        await emit({ name: 'deleted', payload: { connId } });
+    });
   });
 }

@@ -25,12 +25,13 @@ import {
 } from './store/connections';
 import { insertSndMessage, type SndMessageKind } from './store/messages';
 import type { SndQueue } from './store/queues';
-import { getRatchet, setRatchetState } from './store/ratchets';
+import { getRatchet } from './store/ratchets';
 
 export interface Outgoing {
   readonly agentMsgId: AgentMsgId;
-  /** The connection as updated by this message (for further messages in the same transaction). */
+  /** The connection and ratchet as updated by this message. */
   readonly conn: ConnectionRecord;
+  readonly ratchet: RatchetState;
 }
 
 async function ratchetOf(tx: Transaction, conn: ConnectionRecord): Promise<RatchetState> {
@@ -50,17 +51,20 @@ function encrypt(state: RatchetState, plaintext: Uint8Array, paddedLength: numbe
   }
 }
 
-/** Stores one numbered agent message (A_MSG, receipts, QC…) for `sq`, ready to send. */
+/**
+ * Stores one numbered agent message (A_MSG, receipts, QC…) for `sq`, ready to send, encrypted
+ * with `state` (the connection's current ratchet).
+ */
 export async function storeOutgoing(
   tx: Transaction,
   conn: ConnectionRecord,
   sq: SndQueue,
+  state: RatchetState,
   message: AMessage,
   kind: SndMessageKind,
   notify: boolean,
   now: string,
 ): Promise<Outgoing> {
-  const state = await ratchetOf(tx, conn);
   const sndMsgId = conn.lastSndMsgId + 1;
   const encoded = encodeAgentMessage({
     kind: 'message',
@@ -119,7 +123,6 @@ async function store(
 ): Promise<Outgoing> {
   const agentMsgId = conn.lastInternalId + 1;
   const msgHash = agentMessageHash(m.encoded);
-  await setRatchetState(tx, conn.connId, state);
   await insertSndMessage(
     tx,
     {
@@ -135,6 +138,6 @@ async function store(
     now,
   );
   const counters = { lastInternalId: agentMsgId, lastSndMsgId: m.sndMsgId, lastSndHash: msgHash };
-  await updateConnection(tx, conn.connId, { ...update, ...counters }, now);
-  return { agentMsgId, conn: { ...conn, ...update, ...counters } };
+  await updateConnection(tx, conn.connId, { ...update, ...counters, ratchetState: state }, now);
+  return { agentMsgId, conn: { ...conn, ...update, ...counters }, ratchet: state };
 }

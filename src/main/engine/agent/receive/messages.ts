@@ -17,9 +17,10 @@ import { bytesEqual } from '../../../../protocol/encoding';
 import { sameSmpServer } from '../../../../protocol/smp';
 import type { AgentEventMap, ConnId } from '../api';
 import type { AgentContext, EmitDurable } from '../context';
+import type { HotState } from '../hot-state';
 import { AgentError } from '../errors';
 import { completeAllowed } from '../handshake/allow';
-import { getConnection, updateConnection } from '../store/connections';
+import { updateConnection } from '../store/connections';
 import {
   insertRcvMessage,
   rcvMessageHashExists,
@@ -28,13 +29,7 @@ import {
   type NewRcvMessage,
 } from '../store/messages';
 import { sndQueuesOf, type RcvQueue } from '../store/queues';
-import {
-  addSkippedKeys,
-  deleteSkippedKey,
-  getRatchet,
-  setRatchetState,
-  skippedKeysOf,
-} from '../store/ratchets';
+import { addSkippedKeys, deleteSkippedKey } from '../store/ratchets';
 import { checkAgentVersion } from '../versions';
 import type { Incoming } from './handshake';
 import { decrypting, parsing } from './layers';
@@ -59,107 +54,152 @@ export async function onAgentMessage(
   meta: Incoming,
 ): Promise<MessageOutcome> {
   checkAgentVersion(env.agentVersion);
-  const encryptedHash = sha256(env.encAgentMessage);
-  return ctx.transact(async (tx, emit) => {
-    const conn = await getConnection(tx, rq.connId);
-    if (!conn) return { resume: [] };
-    if (conn.status !== 'connected' && conn.status !== 'allowed') {
-      throw new AgentError('PROHIBITED', `a message for a connection in state ${conn.status}`);
-    }
-    const state = (await getRatchet(tx, conn.connId))?.state;
-    if (!state) throw new AgentError('PROHIBITED', 'the connection has no ratchet');
-    let dec;
+  return ctx.locks.run(rq.connId, async () => {
     try {
-      dec = decrypting(state, await skippedKeysOf(tx, conn.connId), env.encAgentMessage);
+      const hot = await loadForMessage(ctx, rq);
+      const { outcome, next } = await ctx.transact((tx, emit) =>
+        receive(ctx, tx, emit, hot, env, meta),
+      );
+      if (next) ctx.hot.set(next);
+      else ctx.hot.drop(rq.connId);
+      return outcome;
     } catch (e) {
-      const code = e instanceof AgentError && e.cause instanceof RatchetError ? e.cause.code : '';
-      if (REPLAY_CODES.has(code) && (await rcvMessageHashExists(tx, conn.connId, encryptedHash))) {
-        throw new AgentError('DUPLICATE', 'a message received before, sent again', code);
-      }
+      ctx.hot.drop(rq.connId);
       throw e;
     }
-    const message = parsing('agent message', () => decodeAgentMessage(dec.plaintext));
-    if (message.kind !== 'message') {
-      throw new AgentError('PROHIBITED', 'a handshake message on a connected connection');
-    }
-    const { sndMsgId } = message;
-    if (sndMsgId < 1n || sndMsgId > BigInt(Number.MAX_SAFE_INTEGER)) {
-      throw new AgentError('MESSAGE', 'sender message id out of range');
-    }
-    const integrity = checkMsgIntegrity(
-      BigInt(conn.lastExtSndId),
-      conn.lastRcvHash,
-      sndMsgId,
-      message.prevMsgHash,
-    );
-    const msgHash = agentMessageHash(dec.plaintext);
-    await setRatchetState(tx, conn.connId, dec.state);
-    await addSkippedKeys(
-      tx,
-      conn.connId,
-      dec.skippedAdded,
-      ctx.nowMs(),
-      ctx.skippedKeys.maxPerConnection,
-    );
-    if (dec.skippedUsed) await deleteSkippedKey(tx, conn.connId, dec.skippedUsed);
-    // The joiner's message shows that our reply confirmation arrived.
-    if (conn.status === 'allowed') await completeAllowed(ctx, tx, conn, emit);
-    const agentMsgId = conn.lastInternalId + 1;
-    await updateConnection(
-      tx,
-      conn.connId,
-      { lastInternalId: agentMsgId, lastExtSndId: Number(sndMsgId), lastRcvHash: msgHash },
-      ctx.nowIso(),
-    );
-    const record: Omit<NewRcvMessage, 'kind'> = {
-      connId: conn.connId,
-      agentMsgId,
-      sndMsgId,
-      brokerMsgId: meta.brokerMsgId,
-      brokerTs: meta.brokerTs,
-      encryptedHash,
-      msgHash,
-      integrity,
-      notify: meta.notify,
-    };
-    const now = ctx.nowMs();
-    const a = message.message;
-    switch (a.kind) {
-      case 'A_MSG': {
-        await insertRcvMessage(tx, { ...record, kind: 'message', body: a.body }, now);
-        const event = {
-          connId: conn.connId,
-          agentMsgId,
-          body: a.body,
-          integrity,
-          sndMsgId,
-          brokerTs: new Date(meta.brokerTs),
-          notify: meta.notify,
-        };
-        return { message: event, resume: [] };
-      }
-      case 'A_RCVD':
-        await insertRcvMessage(tx, { ...record, kind: 'receipt' }, now);
-        await receipts(tx, conn.connId, a.receipts, emit);
-        return { resume: [] };
-      case 'A_QCONT': {
-        await insertRcvMessage(tx, { ...record, kind: 'qcont' }, now);
-        const resume = await continueQueues(tx, conn.connId, a.address);
-        await emit({ name: 'qcont', payload: { connId: conn.connId } });
-        return { resume };
-      }
-      case 'HELLO':
-      case 'EREADY':
-        await insertRcvMessage(tx, { ...record, kind: 'control' }, now);
-        return { resume: [] };
-      default:
-        await insertRcvMessage(tx, { ...record, kind: 'control' }, now);
-        return {
-          resume: [],
-          prohibited: new AgentError('PROHIBITED', `queue rotation (${a.kind}) is not supported`),
-        };
-    }
   });
+}
+
+async function loadForMessage(ctx: AgentContext, rq: RcvQueue): Promise<HotState> {
+  let hot: HotState;
+  try {
+    hot = await ctx.hot.get(ctx.db, rq.connId);
+  } catch (e) {
+    if (e instanceof AgentError && e.code === 'CONN_STATE') {
+      throw new AgentError('PROHIBITED', 'a message before the connection has a ratchet');
+    }
+    throw e;
+  }
+  const status = hot.conn.status;
+  if (status !== 'connected' && status !== 'allowed') {
+    throw new AgentError('PROHIBITED', `a message for a connection in state ${status}`);
+  }
+  return hot;
+}
+
+/** Decrypts and records one message in `tx`; `next` is the hot state after it, if still valid. */
+async function receive(
+  ctx: AgentContext,
+  tx: Transaction,
+  emit: EmitDurable,
+  hot: HotState,
+  env: MessageEnvelope,
+  meta: Incoming,
+): Promise<{ outcome: MessageOutcome; next?: HotState }> {
+  const { conn } = hot;
+  const encryptedHash = sha256(env.encAgentMessage);
+  let dec;
+  try {
+    dec = decrypting(hot.ratchet, hot.skipped, env.encAgentMessage);
+  } catch (e) {
+    const code = e instanceof AgentError && e.cause instanceof RatchetError ? e.cause.code : '';
+    if (REPLAY_CODES.has(code) && (await rcvMessageHashExists(tx, conn.connId, encryptedHash))) {
+      throw new AgentError('DUPLICATE', 'a message received before, sent again', code);
+    }
+    throw e;
+  }
+  const message = parsing('agent message', () => decodeAgentMessage(dec.plaintext));
+  if (message.kind !== 'message') {
+    throw new AgentError('PROHIBITED', 'a handshake message on a connected connection');
+  }
+  const { sndMsgId } = message;
+  if (sndMsgId < 1n || sndMsgId > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new AgentError('MESSAGE', 'sender message id out of range');
+  }
+  const integrity = checkMsgIntegrity(
+    BigInt(conn.lastExtSndId),
+    conn.lastRcvHash,
+    sndMsgId,
+    message.prevMsgHash,
+  );
+  const msgHash = agentMessageHash(dec.plaintext);
+  const max = ctx.skippedKeys.maxPerConnection;
+  await addSkippedKeys(tx, conn.connId, dec.skippedAdded, ctx.nowMs(), max);
+  if (dec.skippedUsed) await deleteSkippedKey(tx, conn.connId, dec.skippedUsed);
+  // The joiner's message shows that our reply confirmation arrived.
+  const wasAllowed = conn.status === 'allowed';
+  if (wasAllowed) await completeAllowed(ctx, tx, conn, emit);
+  const agentMsgId = conn.lastInternalId + 1;
+  const counters = {
+    lastInternalId: agentMsgId,
+    lastExtSndId: Number(sndMsgId),
+    lastRcvHash: msgHash,
+  };
+  await updateConnection(tx, conn.connId, { ...counters, ratchetState: dec.state }, ctx.nowIso());
+
+  const used = dec.skippedUsed;
+  const skipped = [
+    ...hot.skipped.filter(
+      (k) => !(used && k.msgNumber === used.msgNumber && bytesEqual(k.headerKey, used.headerKey)),
+    ),
+    ...dec.skippedAdded,
+  ];
+  // The store drops the oldest keys beyond the bound; rather than mirror that, reload.
+  const next: HotState | undefined =
+    wasAllowed || skipped.length > max
+      ? undefined
+      : { ...hot, conn: { ...conn, ...counters }, ratchet: dec.state, skipped };
+
+  const record: Omit<NewRcvMessage, 'kind'> = {
+    connId: conn.connId,
+    agentMsgId,
+    sndMsgId,
+    brokerMsgId: meta.brokerMsgId,
+    brokerTs: meta.brokerTs,
+    encryptedHash,
+    msgHash,
+    integrity,
+    notify: meta.notify,
+  };
+  const now = ctx.nowMs();
+  const a = message.message;
+  switch (a.kind) {
+    case 'A_MSG': {
+      await insertRcvMessage(tx, { ...record, kind: 'message', body: a.body }, now);
+      const event = {
+        connId: conn.connId,
+        agentMsgId,
+        body: a.body,
+        integrity,
+        sndMsgId,
+        brokerTs: new Date(meta.brokerTs),
+        notify: meta.notify,
+      };
+      return { outcome: { message: event, resume: [] }, next };
+    }
+    case 'A_RCVD':
+      await insertRcvMessage(tx, { ...record, kind: 'receipt' }, now);
+      await receipts(tx, conn.connId, a.receipts, emit);
+      return { outcome: { resume: [] }, next };
+    case 'A_QCONT': {
+      await insertRcvMessage(tx, { ...record, kind: 'qcont' }, now);
+      const resume = await continueQueues(tx, conn.connId, a.address);
+      await emit({ name: 'qcont', payload: { connId: conn.connId } });
+      return { outcome: { resume }, next };
+    }
+    case 'HELLO':
+    case 'EREADY':
+      await insertRcvMessage(tx, { ...record, kind: 'control' }, now);
+      return { outcome: { resume: [] }, next };
+    default: {
+      await insertRcvMessage(tx, { ...record, kind: 'control' }, now);
+      const prohibited = new AgentError(
+        'PROHIBITED',
+        `queue rotation (${a.kind}) is not supported`,
+      );
+      return { outcome: { resume: [], prohibited }, next };
+    }
+  }
 }
 
 /** The peer's receipts for our messages: `delivered`, with whether the hash matched. */

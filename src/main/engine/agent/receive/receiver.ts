@@ -4,17 +4,17 @@
 // so that the queue is not stuck; nothing of it is stored. Failures of our own (the store, a
 // stop) leave the message un-ACKed, so the server delivers it again.
 import { x25519Dh, CryptoError } from '../../../../protocol/crypto';
-import { toHex } from '../../../../protocol/encoding';
+import { bytesEqual, toHex } from '../../../../protocol/encoding';
 import type { AgentEventMap, AgentMsgId, ConnId } from '../api';
 import type { AgentContext } from '../context';
 import type { Delivery } from '../delivery';
 import { AgentError, type AgentErrorCode } from '../errors';
 import { authKey } from '../keys';
-import { storeOutgoing } from '../outgoing';
+import { enqueueMessage } from '../messaging';
 import { isServerError } from '../../smp/errors';
 import { getConnection } from '../store/connections';
 import { rcvMessageByBrokerId, type RcvMessage } from '../store/messages';
-import { rcvQueueByRecipient, sndQueuesOf, type RcvQueue } from '../store/queues';
+import { rcvQueueByRecipient, rcvQueuesOf, type RcvQueue } from '../store/queues';
 import type { SmpClientEvents } from '../../smp';
 import { onConfirmation, onRequest, type Incoming } from './handshake';
 import { openAgentEnvelope, parseClientEnvelope } from './layers';
@@ -35,6 +35,11 @@ export class Receiver {
   private readonly chains = new Map<string, Promise<void>>();
   /** A_MSG events emitted in this run, so that a redelivery does not emit them twice. */
   private readonly emitted = new Set<string>();
+  /** Active receive queues (immutable once active), by recipient id and by connection. */
+  private readonly active = new Map<string, RcvQueue>();
+  private readonly activeOf = new Map<ConnId, RcvQueue>();
+  /** The server msgId last delivered on each queue (by recipient id). */
+  private readonly lastDelivery = new Map<string, Uint8Array>();
 
   constructor(
     private readonly ctx: AgentContext,
@@ -102,9 +107,35 @@ export class Receiver {
     this.emitted.delete(`${connId}:${agentMsgId}`);
   }
 
+  private async queue(rcvId: Uint8Array): Promise<RcvQueue | undefined> {
+    const cached = this.active.get(toHex(rcvId));
+    if (cached) return cached;
+    const rq = await rcvQueueByRecipient(this.ctx.db, rcvId);
+    if (rq?.status === 'active') {
+      this.active.set(toHex(rcvId), rq);
+      this.activeOf.set(rq.connId, rq);
+    }
+    return rq;
+  }
+
+  /** The connection's queue was deleted. */
+  forgetQueue(rq: RcvQueue): void {
+    if (rq.recipientId) {
+      this.active.delete(toHex(rq.recipientId));
+      this.lastDelivery.delete(toHex(rq.recipientId));
+    }
+    this.activeOf.delete(rq.connId);
+  }
+
+  /** The server ACK for a message the application ACKed. */
+  async ackFor(connId: ConnId, brokerMsgId: Uint8Array): Promise<void> {
+    const rq = this.activeOf.get(connId) ?? (await rcvQueuesOf(this.ctx.db, connId))[0];
+    if (rq) await this.ack(rq, brokerMsgId);
+  }
+
   private async process(ev: SmpClientEvents['message']): Promise<void> {
     if (!this.ctx.isRunning) return;
-    const rq = await rcvQueueByRecipient(this.ctx.db, ev.rcvId);
+    const rq = await this.queue(ev.rcvId);
     if (!rq?.rcvDhSecret) {
       this.ctx.log.warn('message for an unknown queue');
       return;
@@ -121,11 +152,18 @@ export class Receiver {
 
   /** Processes one MSG; true when the agent ACKs it now. */
   private async handle(rq: RcvQueue, ev: SmpClientEvents['message']): Promise<boolean> {
-    const seen = await rcvMessageByBrokerId(this.ctx.db, rq.connId, ev.msgId);
-    if (seen) {
-      if (seen.kind !== 'message' || seen.appAcked) return true;
-      this.emitStored(seen);
-      return false;
+    // A queue has at most one unacknowledged delivery, so only the last message of the queue can
+    // come again; the store is asked only for that one (and for the first after a start).
+    const queueKey = toHex(ev.rcvId);
+    const last = this.lastDelivery.get(queueKey);
+    this.lastDelivery.set(queueKey, ev.msgId);
+    if (last === undefined || bytesEqual(last, ev.msgId)) {
+      const seen = await rcvMessageByBrokerId(this.ctx.db, rq.connId, ev.msgId);
+      if (seen) {
+        if (seen.kind !== 'message' || seen.appAcked) return true;
+        this.emitStored(seen);
+        return false;
+      }
     }
     const received = ev.message;
     if (received.type === 'quota') {
@@ -168,23 +206,13 @@ export class Receiver {
 
   /** The queue had been full and the sender waits: tell it to continue (QC). */
   private async queueDrained(rq: RcvQueue): Promise<void> {
-    const sqId = await this.ctx.transact(async (tx) => {
-      const conn = await getConnection(tx, rq.connId);
-      const sq = (await sndQueuesOf(tx, rq.connId)).find((q) => q.status === 'active');
-      if (conn?.status !== 'connected' || !sq || !rq.senderId) return undefined;
-      const address = { server: rq.server, senderId: rq.senderId };
-      await storeOutgoing(
-        tx,
-        conn,
-        sq,
-        { kind: 'A_QCONT', address },
-        'qcont',
-        false,
-        this.ctx.nowIso(),
-      );
-      return sq.id;
-    });
-    if (sqId !== undefined) this.delivery.wake(sqId);
+    const conn = await getConnection(this.ctx.db, rq.connId);
+    if (conn?.status !== 'connected' || !rq.senderId) return;
+    const message = {
+      kind: 'A_QCONT',
+      address: { server: rq.server, senderId: rq.senderId },
+    } as const;
+    await enqueueMessage(this.ctx, this.delivery, rq.connId, message, 'qcont', false);
   }
 
   /** ACK to the server; a lost ACK only means a redelivery, which is recognised. */

@@ -2,6 +2,7 @@
 // the message numbering of §2.6.
 import { z } from 'zod';
 import type { Executor } from '../../../../node/sqlite';
+import { encodeRatchetState, type RatchetState } from '../../../../protocol/agent';
 import type {
   ConnectionInfo,
   ConnectionMode,
@@ -102,24 +103,30 @@ export interface NewConnection {
   readonly connLink?: string | undefined;
 }
 
+/** A new connection, with its (empty) message stream row. */
 export async function insertConnection(q: Executor, c: NewConnection, now: string): Promise<void> {
   await q.run(
     `INSERT INTO agent_connections (conn_id, mode, role, status, agent_version, conn_link,
        created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     [c.connId, c.mode, c.role, c.status, c.agentVersion, c.connLink ?? null, now, now],
   );
+  await q.run('INSERT INTO agent_ratchets (conn_id) VALUES (?)', [c.connId]);
 }
+
+/** The connection with the numbering of its message stream. */
+const SELECT = `SELECT c.*, r.last_internal_id, r.last_snd_msg_id, r.last_snd_hash,
+  r.last_ext_snd_id, r.last_rcv_hash FROM agent_connections c JOIN agent_ratchets r USING (conn_id)`;
 
 export async function getConnection(
   q: Executor,
   connId: ConnId,
 ): Promise<ConnectionRecord | undefined> {
-  const row = await q.get('SELECT * FROM agent_connections WHERE conn_id = ?', [connId]);
+  const row = await q.get(`${SELECT} WHERE c.conn_id = ?`, [connId]);
   return row ? toRecord(parseRow(ConnectionRow, row, 'agent_connections')) : undefined;
 }
 
 export async function listConnections(q: Executor): Promise<ConnectionRecord[]> {
-  const rows = await q.all('SELECT * FROM agent_connections ORDER BY created_at, rowid');
+  const rows = await q.all(`${SELECT} ORDER BY c.created_at, c.rowid`);
   return rows.map((r) => toRecord(parseRow(ConnectionRow, r, 'agent_connections')));
 }
 
@@ -129,7 +136,7 @@ export async function connectionsWithStatus(
 ): Promise<ConnectionRecord[]> {
   const marks = statuses.map(() => '?').join(', ');
   const rows = await q.all(
-    `SELECT * FROM agent_connections WHERE status IN (${marks}) ORDER BY created_at, rowid`,
+    `${SELECT} WHERE c.status IN (${marks}) ORDER BY c.created_at, c.rowid`,
     statuses,
   );
   return rows.map((r) => toRecord(parseRow(ConnectionRow, r, 'agent_connections')));
@@ -150,36 +157,65 @@ export type ConnectionUpdate = Partial<
     | 'lastRcvHash'
     | 'error'
   >
->;
+> & {
+  /** The ratchet after this transition (stored with the numbering, in one statement). */
+  readonly ratchetState?: RatchetState | undefined;
+};
 
-const COLUMNS: Record<keyof ConnectionUpdate, string> = {
+type Column = Exclude<keyof ConnectionUpdate, 'ratchetState'>;
+
+const CONNECTION_COLUMNS: Partial<Record<Column, string>> = {
   status: 'status',
   agentVersion: 'agent_version',
   connLink: 'conn_link',
   connInfo: 'conn_info',
+  error: 'error',
+};
+
+const STREAM_COLUMNS: Partial<Record<Column, string>> = {
   lastInternalId: 'last_internal_id',
   lastSndMsgId: 'last_snd_msg_id',
   lastSndHash: 'last_snd_hash',
   lastExtSndId: 'last_ext_snd_id',
   lastRcvHash: 'last_rcv_hash',
-  error: 'error',
 };
 
+function assignments(update: ConnectionUpdate, columns: Partial<Record<Column, string>>) {
+  const keys = (Object.keys(columns) as Column[]).filter((k) => update[k] !== undefined);
+  return {
+    sets: keys.map((k) => `${columns[k]!} = ?`),
+    values: keys.map((k) => update[k] ?? null),
+  };
+}
+
+/**
+ * Applies a state transition: the connection row only when one of its own fields changes (a
+ * message changes only the stream row, in one statement).
+ */
 export async function updateConnection(
   q: Executor,
   connId: ConnId,
   update: ConnectionUpdate,
   now: string,
 ): Promise<void> {
-  const entries = (Object.keys(update) as (keyof ConnectionUpdate)[]).filter(
-    (k) => update[k] !== undefined,
-  );
-  const sets = entries.map((k) => `${COLUMNS[k]} = ?`);
-  const values = entries.map((k) => update[k] ?? null);
-  await q.run(
-    `UPDATE agent_connections SET ${[...sets, 'updated_at = ?'].join(', ')} WHERE conn_id = ?`,
-    [...values, now, connId],
-  );
+  const conn = assignments(update, CONNECTION_COLUMNS);
+  if (conn.sets.length > 0) {
+    await q.run(
+      `UPDATE agent_connections SET ${[...conn.sets, 'updated_at = ?'].join(', ')} WHERE conn_id = ?`,
+      [...conn.values, now, connId],
+    );
+  }
+  const stream = assignments(update, STREAM_COLUMNS);
+  if (update.ratchetState) {
+    stream.sets.push('state = ?');
+    stream.values.push(encodeRatchetState(update.ratchetState));
+  }
+  if (stream.sets.length > 0) {
+    await q.run(`UPDATE agent_ratchets SET ${stream.sets.join(', ')} WHERE conn_id = ?`, [
+      ...stream.values,
+      connId,
+    ]);
+  }
 }
 
 export async function deleteConnectionRow(q: Executor, connId: ConnId): Promise<boolean> {

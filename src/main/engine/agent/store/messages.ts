@@ -90,10 +90,21 @@ export async function sndQueuesWithPending(q: Executor): Promise<number[]> {
 }
 
 export async function markSndMessageSent(q: Executor, connId: ConnId, agentMsgId: AgentMsgId) {
+  await markSndMessagesSent(q, connId, [agentMsgId]);
+}
+
+/** Several messages of a connection accepted by the server, in one statement. */
+export async function markSndMessagesSent(
+  q: Executor,
+  connId: ConnId,
+  agentMsgIds: readonly AgentMsgId[],
+): Promise<void> {
+  if (agentMsgIds.length === 0) return;
   await q.run(
     `UPDATE agent_snd_messages SET status = 'sent', body = NULL
-     WHERE conn_id = ? AND agent_msg_id = ? AND status = 'pending'`,
-    [connId, agentMsgId],
+     WHERE conn_id = ? AND status = 'pending'
+       AND agent_msg_id IN (${agentMsgIds.map(() => '?').join(', ')})`,
+    [connId, ...agentMsgIds],
   );
 }
 
@@ -348,6 +359,28 @@ export async function markRcvMessageAcked(q: Executor, connId: ConnId, agentMsgI
      WHERE conn_id = ? AND agent_msg_id = ?`,
     [connId, agentMsgId],
   );
+}
+
+const AckedRow = z.object({ broker_msg_id: blob, snd_msg_id: int, msg_hash: blob });
+
+/**
+ * Marks an application message ACKed and deletes its body, in one statement; undefined when
+ * there is no such unACKed message.
+ */
+export async function ackRcvMessage(
+  q: Executor,
+  connId: ConnId,
+  agentMsgId: AgentMsgId,
+): Promise<{ brokerMsgId: Uint8Array; sndMsgId: bigint; msgHash: Uint8Array } | undefined> {
+  const row = await q.get(
+    `UPDATE agent_rcv_messages SET app_acked = 1, body = NULL
+     WHERE conn_id = ? AND agent_msg_id = ? AND kind = 'message' AND app_acked = 0
+     RETURNING broker_msg_id, snd_msg_id, msg_hash`,
+    [connId, agentMsgId],
+  );
+  if (!row) return undefined;
+  const r = parseRow(AckedRow, row, 'agent_rcv_messages');
+  return { brokerMsgId: r.broker_msg_id, sndMsgId: BigInt(r.snd_msg_id), msgHash: r.msg_hash };
 }
 
 /** Records of ACKed messages older than `beforeMs` are no longer needed for de-duplication. */

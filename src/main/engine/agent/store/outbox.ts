@@ -83,6 +83,20 @@ export async function addEvent(q: Executor, event: DurableEvent): Promise<Stored
   return { eventId: lastId, event };
 }
 
+/** Several events in one statement (ids are consecutive: the table has no other writer). */
+export async function addEvents(
+  q: Executor,
+  events: readonly DurableEvent[],
+): Promise<StoredEvent[]> {
+  if (events.length === 0) return [];
+  const { lastId } = await q.run(
+    `INSERT INTO agent_events (name, payload) VALUES ${events.map(() => '(?, ?)').join(', ')}`,
+    events.flatMap((e) => [e.name, toJson(e)]),
+  );
+  const first = lastId - events.length + 1;
+  return events.map((event, i) => ({ eventId: first + i, event }));
+}
+
 const EventRow = z.object({ event_id: int, payload: z.string() });
 
 /** Every stored event in order; an unreadable one is skipped and reported by `onBad`. */

@@ -39,16 +39,16 @@ function decodeState(bytes: Uint8Array): RatchetState {
   }
 }
 
+/** The X3DH material or first ratchet state of a connection (its row exists with it). */
 export async function insertRatchet(q: Executor, connId: ConnId, r: RatchetRecord): Promise<void> {
   await q.run(
-    `INSERT INTO agent_ratchets (conn_id, state, x3dh_key1, x3dh_key2, e2e_params)
-     VALUES (?, ?, ?, ?, ?)`,
+    'UPDATE agent_ratchets SET state = ?, x3dh_key1 = ?, x3dh_key2 = ?, e2e_params = ? WHERE conn_id = ?',
     [
-      connId,
       r.state ? encodeRatchetState(r.state) : null,
       r.x3dhKeys?.key1 ?? null,
       r.x3dhKeys?.key2 ?? null,
       r.e2eParams ?? null,
+      connId,
     ],
   );
 }
@@ -60,6 +60,7 @@ export async function getRatchet(q: Executor, connId: ConnId): Promise<RatchetRe
   );
   if (!row) return undefined;
   const r = parseRow(RatchetRow, row, 'agent_ratchets');
+  if (!r.state && !r.x3dh_key1 && !r.e2e_params) return undefined;
   return {
     state: r.state ? decodeState(r.state) : undefined,
     x3dhKeys: r.x3dh_key1 && r.x3dh_key2 ? { key1: r.x3dh_key1, key2: r.x3dh_key2 } : undefined,

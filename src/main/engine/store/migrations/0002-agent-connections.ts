@@ -23,14 +23,6 @@ export const migration0002: Migration = {
         conn_link TEXT,
         -- Our connInfo while a handshake step still has to send it; NULL afterwards.
         conn_info BLOB,
-        -- Message numbering (§2.6): one internal sequence for sent and received messages, our
-        -- sender sequence and the hash of our last sent agent message, the peer's last sender id
-        -- and the hash of the last agent message received.
-        last_internal_id INTEGER NOT NULL DEFAULT 0,
-        last_snd_msg_id INTEGER NOT NULL DEFAULT 0,
-        last_snd_hash BLOB NOT NULL DEFAULT x'',
-        last_ext_snd_id INTEGER NOT NULL DEFAULT 0,
-        last_rcv_hash BLOB NOT NULL DEFAULT x'',
         error TEXT,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
@@ -85,15 +77,23 @@ export const migration0002: Migration = {
 
       CREATE INDEX agent_snd_queues_conn ON agent_snd_queues (conn_id);
 
-      -- The double ratchet of a connection: its encoded state once X3DH has run, and until then
-      -- (initiator) the X3DH private keys, which are set to NULL when the handshake completes.
-      -- e2e_params: our public X3DH parameters as sent (binary E2eRatchetParams).
+      -- The encrypted message stream of a connection, one row per connection: the double
+      -- ratchet's encoded state once X3DH has run, and until then (initiator) the X3DH private
+      -- keys, set to NULL when the handshake completes; e2e_params: our public X3DH parameters
+      -- as sent. Then the message numbering (§2.6), updated with the state in one statement per
+      -- message: one internal sequence for sent and received messages, our sender sequence and
+      -- the hash of our last agent message, the peer's last sender id and the hash of its last.
       CREATE TABLE agent_ratchets (
         conn_id TEXT PRIMARY KEY REFERENCES agent_connections ON DELETE CASCADE,
         state BLOB,
         x3dh_key1 BLOB,
         x3dh_key2 BLOB,
-        e2e_params BLOB
+        e2e_params BLOB,
+        last_internal_id INTEGER NOT NULL DEFAULT 0,
+        last_snd_msg_id INTEGER NOT NULL DEFAULT 0,
+        last_snd_hash BLOB NOT NULL DEFAULT x'',
+        last_ext_snd_id INTEGER NOT NULL DEFAULT 0,
+        last_rcv_hash BLOB NOT NULL DEFAULT x''
       ) STRICT, WITHOUT ROWID;
 
       -- Keys of messages skipped over, by header key and message number (§3.2). Bounded per
