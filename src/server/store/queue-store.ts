@@ -6,7 +6,14 @@ import type { QueueLinkData } from '../../protocol/smp/commands';
 import { idKey, type MessageMeta, type Queue } from '../queues/queue';
 import { GroupCommit } from './group-commit';
 import { serverMigrations } from './migrations';
-import { encodeKeys, messageFromRow, parseRow, queueFromRow, StoreDataError } from './rows';
+import {
+  bytesOf,
+  encodeKeys,
+  messageFromRow,
+  parseRow,
+  queueFromRow,
+  StoreDataError,
+} from './rows';
 import { z } from 'zod';
 
 const QUEUE_COLUMNS = `recipient_id, sender_id, recipient_keys, rcv_dh_secret, sender_key,
@@ -14,9 +21,8 @@ const QUEUE_COLUMNS = `recipient_id, sender_id, recipient_keys, rcv_dh_secret, s
 const MESSAGE_COLUMNS = 'message_id, recipient_id, msg_id, created_at, kind, notification';
 
 const linkRowSchema = z.object({
-  link_id: z.instanceof(Uint8Array),
-  link_fixed_data: z.instanceof(Uint8Array),
-  link_user_data: z.instanceof(Uint8Array),
+  link_fixed_data: z.instanceof(Uint8Array).transform(bytesOf),
+  link_user_data: z.instanceof(Uint8Array).transform(bytesOf),
 });
 
 export class QueueStore {
@@ -134,7 +140,7 @@ export class QueueStore {
   readBody(rowId: number): Promise<Uint8Array | undefined> {
     return this.commit.submit(async (tx) => {
       const row = await tx.get('SELECT body FROM messages WHERE message_id = ?', [rowId]);
-      return row?.body instanceof Uint8Array ? row.body : undefined;
+      return row?.body instanceof Uint8Array ? bytesOf(row.body) : undefined;
     });
   }
 
@@ -142,7 +148,7 @@ export class QueueStore {
   readLink(recipientId: Uint8Array): Promise<QueueLinkData | undefined> {
     return this.commit.submit(async (tx) => {
       const row = await tx.get(
-        `SELECT link_id, link_fixed_data, link_user_data FROM queues
+        `SELECT link_fixed_data, link_user_data FROM queues
          WHERE recipient_id = ? AND link_id IS NOT NULL`,
         [recipientId],
       );

@@ -11,7 +11,12 @@ export class StoreDataError extends Error {
   override readonly name = 'StoreDataError';
 }
 
-const blob = z.instanceof(Uint8Array);
+/** A plain Uint8Array view of a blob (sqlite3 returns Buffers). */
+export function bytesOf(b: Uint8Array): Uint8Array {
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
+const blob = z.instanceof(Uint8Array).transform(bytesOf);
 const seconds = z.int().nonnegative();
 
 export const queueRowSchema = z.object({
