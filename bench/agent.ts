@@ -112,7 +112,8 @@ async function messagesPerSecond(alice: Agent, bob: Agent, a: ConnId): Promise<n
   running = false;
   wakeSender();
   await sender;
-  if (failure !== undefined) throw failure;
+  if (failure !== undefined)
+    throw failure instanceof Error ? failure : new Error('message delivery failed');
   return rate;
 }
 
