@@ -40,6 +40,7 @@ export class Subscriber {
     const c = await connection();
     // Opening the connection re-subscribes every registered queue, this one included.
     if (sub.sent?.on === c) return sub.sent.result;
+    // Back in the registry if END or DELD removed it while connecting: the caller asks again.
     this.registry.set(serverKey, sub);
     return this.send(c, serverKey, sub);
   }
