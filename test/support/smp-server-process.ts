@@ -66,12 +66,12 @@ export async function spawnSmpServer(args: readonly string[]): Promise<ServerPro
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
   const ready = await new Promise<{ address: string; wsPort?: number }>((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
       const m = /^listening (smp:\/\/\S+)(?: ws=(\d+))?$/.exec(line);
       if (m) resolve({ address: m[1]!, ...(m[2] && { wsPort: Number(m[2]) }) });
     });
