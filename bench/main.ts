@@ -1,10 +1,11 @@
 // Entry of `npm run bench`: every suite, or the ones named on the command line.
 import { runSuites, type Suite } from './harness';
 import { agentSuite } from './agent';
+import { chatStoreSuite } from './chat-store';
 import { cryptoSuite } from './crypto';
 import { smpSuite } from './smp';
 
-const suites: Suite[] = [cryptoSuite, smpSuite, agentSuite];
+const suites: Suite[] = [cryptoSuite, smpSuite, chatStoreSuite, agentSuite];
 
 runSuites(suites, process.argv.slice(2)).then(
   () => process.exit(0),

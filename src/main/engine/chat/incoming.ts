@@ -14,7 +14,7 @@ import type { ConnId } from '../agent';
 import type { Logger } from '../log';
 import type { Changes } from './events';
 import { peerProfile } from './profiles';
-import { decrementUnread, noteNewItem, touchChat } from './store/chats';
+import { decrementUnread, touchChat } from './store/chats';
 import { scheduleConnDeletion } from './store/conn-deletions';
 import {
   markContactDeleted,
@@ -84,9 +84,8 @@ export async function onNewMessage(
     inc.now,
   );
   // null: the same message again (redelivered after a crash before the ACK); already shown.
-  if (itemId === null) return;
-  await noteNewItem(inc.tx, inc.chatRowId, itemId, true, inc.now);
-  inc.changes.addedItems.push(itemId);
+  // The chat's last item and unread count follow by themselves (migration 0008).
+  if (itemId !== null) inc.changes.addedItems.push(itemId);
 }
 
 export async function onUpdate(inc: Incoming, params: EventParams<'x.msg.update'>): Promise<void> {

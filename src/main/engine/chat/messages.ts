@@ -23,7 +23,6 @@ import {
   chatOfContact,
   decrementUnread,
   markChatRead,
-  noteNewItem,
   setChatMuted,
   type Chat,
 } from './store/chats';
@@ -115,7 +114,6 @@ export async function sendText(
         ctx.now(),
       );
       if (inserted === null) throw new Error('a new shared message id collided');
-      await noteNewItem(tx, chat.chat.id, inserted, false, ctx.now());
       return inserted;
     });
     try {

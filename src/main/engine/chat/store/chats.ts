@@ -78,21 +78,6 @@ export async function chatIdsInOrder(q: Executor, userProfileId: number): Promis
   return rows.map((r) => parseRow(ChatRow.pick({ chat_id: true }), r, 'chats').chat_id);
 }
 
-/** A new item is the chat's last one; a received one also counts as unread. */
-export async function noteNewItem(
-  tx: Transaction,
-  chatId: number,
-  itemId: number,
-  unread: boolean,
-  now: string,
-): Promise<void> {
-  await tx.run(
-    `UPDATE chats SET last_item_id = ?, updated_at = ?, unread_count = unread_count + ?
-     WHERE chat_id = ?`,
-    [itemId, now, unread ? 1 : 0, chatId],
-  );
-}
-
 export async function touchChat(tx: Transaction, chatId: number, now: string): Promise<void> {
   await tx.run('UPDATE chats SET updated_at = ? WHERE chat_id = ?', [now, chatId]);
 }

@@ -73,7 +73,10 @@ export interface NewItem {
   readonly status: ItemStatus;
 }
 
-/** Inserts an item; null when the same message is stored already (a redelivery). */
+/**
+ * Inserts an item; null when the same message is stored already (a redelivery). The chat's last
+ * item, order and unread count follow by a trigger (migration 0008).
+ */
 export async function insertItem(
   tx: Transaction,
   item: NewItem,

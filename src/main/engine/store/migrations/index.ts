@@ -8,6 +8,7 @@ import { migration0004 } from './0004-agent-short-links';
 import { migration0005 } from './0005-chat-contacts';
 import { migration0006 } from './0006-chat-items';
 import { migration0007 } from './0007-chat-probes';
+import { migration0008 } from './0008-chat-item-counters';
 
 export const migrations: readonly Migration[] = [
   migration0001,
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
