@@ -1,14 +1,7 @@
 // A modal dialog: labelled by its title, keeps keyboard focus inside while open (Tab and
 // Shift+Tab wrap around), closes with Escape or a click on the backdrop, and gives focus back
 // to whatever had it before it opened.
-import {
-  useEffect,
-  useId,
-  useRef,
-  type KeyboardEvent,
-  type ReactNode,
-  type RefObject,
-} from 'react';
+import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { CloseIcon } from './icons';
 
@@ -37,6 +30,22 @@ export function focusableIn(root: HTMLElement): HTMLElement[] {
   );
 }
 
+/** Keeps Tab and Shift+Tab inside `root`, wrapping around at either end. */
+function trapTab(root: HTMLElement, e: KeyboardEvent): void {
+  const all = focusableIn(root);
+  const first = all[0];
+  const last = all[all.length - 1];
+  if (!first || !last) return;
+  const inside = root.contains(document.activeElement);
+  if (e.shiftKey && (document.activeElement === first || !inside)) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && (document.activeElement === last || !inside)) {
+    e.preventDefault();
+    first.focus();
+  }
+}
+
 export function Dialog({
   title,
   onClose,
@@ -58,26 +67,26 @@ export function Dialog({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.key === 'Escape' && !e.defaultPrevented) {
-      e.preventDefault();
-      onClose();
-      return;
-    }
-    if (e.key !== 'Tab' || !panel.current) return;
-    const all = focusableIn(panel.current);
-    const first = all[0];
-    const last = all[all.length - 1];
-    if (!first || !last) return;
-    const inside = panel.current.contains(document.activeElement);
-    if (e.shiftKey && (document.activeElement === first || !inside)) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && (document.activeElement === last || !inside)) {
-      e.preventDefault();
-      first.focus();
-    }
-  };
+  // Listened for on the document, not the panel: when the focused control goes away (a button
+  // replaced by what it created), focus falls to <body>, and the keys must still work.
+  const close = useRef(onClose);
+  useEffect(() => {
+    close.current = onClose;
+  }, [onClose]);
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent): void => {
+      const root = panel.current;
+      if (!root || e.defaultPrevented) return;
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        close.current();
+      } else if (e.key === 'Tab') {
+        trapTab(root, e);
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   return createPortal(
     <div
@@ -95,7 +104,6 @@ export function Dialog({
         aria-labelledby={titleId}
         tabIndex={-1}
         data-testid={testId}
-        onKeyDown={onKeyDown}
       >
         <header className="dialog__header">
           <h2 id={titleId} className="dialog__title">
