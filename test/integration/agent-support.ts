@@ -48,6 +48,7 @@ export class EventLog {
       'message',
       'sent',
       'delivered',
+      'messageWarning',
       'messageError',
       'qcont',
       'receiveError',

@@ -14,7 +14,7 @@ import { ackMessage, deleteConnection, sendMessage } from './messaging';
 import { Receiver } from './receive/receiver';
 import { readShortLink, signOwner, updateUserData } from './short-links';
 import { AgentError } from './errors';
-import { Subscriptions } from './subscriptions';
+import { connIdsOn, subscribeAll } from './subscriptions';
 import {
   connectionInfo,
   connectionsWithStatus,
@@ -26,7 +26,8 @@ import { pendingConfirmations, pendingContactRequests } from './store/handshake'
 import { getShortLink } from './store/links';
 import { sndQueuesWithPending, unackedRcvMessages } from './store/messages';
 import { deleteEvents, storedEvents } from './store/outbox';
-import { rcvQueueByRecipient, rcvQueuesOf } from './store/queues';
+import { rcvQueueByRecipient } from './store/queues';
+import type { SmpServer } from '../../../protocol/smp';
 import { serverText } from './store/columns';
 
 export function createAgent(options: AgentOptions): Agent {
@@ -34,7 +35,6 @@ export function createAgent(options: AgentOptions): Agent {
   const delivery = new Delivery(ctx);
   const receiver = new Receiver(ctx, delivery);
   const runner = new HandshakeRunner(ctx);
-  const subscriptions = new Subscriptions(ctx);
   let unlisten: (() => void)[] = [];
 
   const listen = () => {
@@ -50,14 +50,17 @@ export function createAgent(options: AgentOptions): Agent {
       ),
       smp.events.on('connected', ({ server }) => {
         ctx.timers.wakeServer(server);
-        const connIds = subscriptions.connIdsOn(server);
-        if (connIds.length > 0) events.emit('up', { server: serverText(server), connIds });
+        connectivity('up', server);
       }),
-      smp.events.on('disconnected', ({ server }) => {
-        const connIds = subscriptions.connIdsOn(server);
-        if (connIds.length > 0) events.emit('down', { server: serverText(server), connIds });
-      }),
+      smp.events.on('disconnected', ({ server }) => connectivity('down', server)),
     ];
+  };
+
+  const connectivity = (event: 'up' | 'down', server: SmpServer) => {
+    ctx.background('connectivity event', async () => {
+      const connIds = await connIdsOn(ctx, server);
+      if (connIds.length > 0) ctx.events.emit(event, { server: serverText(server), connIds });
+    });
   };
 
   const forQueue = (recipientId: Uint8Array, then: (connId: string) => void) => {
@@ -104,7 +107,7 @@ export function createAgent(options: AgentOptions): Agent {
       ctx.setRunning(true);
       listen();
       await restore();
-      await subscriptions.subscribeAll();
+      await subscribeAll(ctx);
       for (const c of await connectionsWithStatus(ctx.db, ['joining', 'requesting', 'allowed'])) {
         ctx.background('resuming a handshake', () => runner.advance(c.connId));
       }
@@ -122,13 +125,7 @@ export function createAgent(options: AgentOptions): Agent {
       ctx.hot.clear();
     },
 
-    async createConnection(mode, opts) {
-      const created = await createConnection(ctx, mode, opts);
-      for (const q of await rcvQueuesOf(ctx.db, created.connId)) {
-        subscriptions.add(q.server, q.connId);
-      }
-      return created;
-    },
+    createConnection: (mode, opts) => createConnection(ctx, mode, opts),
     createShortLink: (connId, sl) => createShortLink(ctx, connId, sl),
     prepareJoin: (link) => prepareJoin(ctx, link),
     joinConnection: (target, connInfo) => joinConnection(ctx, runner, target, connInfo),

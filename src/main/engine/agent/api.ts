@@ -421,6 +421,15 @@ export interface AgentEventMap {
     readonly status: 'ok' | 'badMsgHash';
     readonly receiptInfo: Uint8Array;
   };
+  /**
+   * Our message could not be sent yet and will be retried: QUOTA (the peer's queue is full until
+   * it drains it) or NETWORK. Reported once per message.
+   */
+  readonly messageWarning: {
+    readonly connId: ConnId;
+    readonly agentMsgId: AgentMsgId;
+    readonly error: AgentError;
+  };
   /** Our message will not be delivered. */
   readonly messageError: {
     readonly connId: ConnId;

@@ -89,6 +89,7 @@ export class Delivery {
   /** Sends one message, retrying as needed; false when delivery must stop here. */
   private async sendOne(sq: SndQueue, m: PendingSndMessage, worker: Worker): Promise<boolean> {
     let attempt = 0;
+    let warned = false;
     let failingSince: number | undefined = m.firstAttemptAt ?? undefined;
     for (;;) {
       if (!this.ctx.isRunning) return false;
@@ -117,6 +118,8 @@ export class Delivery {
         await this.ctx.transact((tx) =>
           recordSndAttempt(tx, m.connId, m.agentMsgId, failingSince!),
         );
+        if (!warned) this.warn(m, quota, e);
+        warned = true;
         const failingFor = now - failingSince;
         if (quota) {
           // Wait for the peer's QC; retry slowly in case it was lost.
@@ -132,6 +135,15 @@ export class Delivery {
         }
       }
     }
+  }
+
+  /** The first failure of a message is reported; delivery goes on trying. */
+  private warn(m: PendingSndMessage, quota: boolean, e: unknown): void {
+    if (m.kind !== 'message') return;
+    const error = quota
+      ? new AgentError('QUOTA', "the peer's queue is full; waiting for it to continue")
+      : toAgentError(e, 'sending');
+    this.ctx.events.emit('messageWarning', { connId: m.connId, agentMsgId: m.agentMsgId, error });
   }
 
   private waitForQuota(worker: Worker, delay: number): Promise<void> {

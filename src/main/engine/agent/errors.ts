@@ -22,6 +22,8 @@ export type AgentErrorCode =
   | 'NETWORK'
   /** Any other server error; `detail` is the SMP error type. */
   | 'SERVER'
+  /** The peer's queue is full; delivery waits for its QC (smp-agent.md §2.9). */
+  | 'QUOTA'
   /** A message body too large for one agent message. */
   | 'LARGE_MSG'
   /** A message could not be delivered in time (retries or the QUOTA wait ran out). */
