@@ -1,7 +1,7 @@
 // Messages between two agents over a real server: 1,000 each way in order with integrity, and
 // delivery receipts.
 import { describe, expect, it } from 'vitest';
-import type { AgentEventMap } from '../../src/main/engine/agent';
+import { MAX_MESSAGE_BODY, type AgentEventMap } from '../../src/main/engine/agent';
 import { connect, text, untext, useAgents, type TestAgent } from './agent-support';
 
 const t = useAgents();
@@ -64,5 +64,21 @@ describe('agent: messages', () => {
     }
     // Receipts are agent messages of their own and are not delivered to the application.
     expect(alice.log.of('message')).toEqual([]);
+  });
+
+  it('carries a body of the largest size and refuses a larger one', async () => {
+    const { server } = await t.server();
+    const alice = await t.agent('alice', [server]);
+    const bob = await t.agent('bob', [server]);
+    const { a } = await connect(alice, bob);
+    const body = new Uint8Array(MAX_MESSAGE_BODY).fill(0x7a);
+    await expect(
+      alice.agent.sendMessage(a, new Uint8Array(MAX_MESSAGE_BODY + 1)),
+    ).rejects.toMatchObject({
+      code: 'LARGE_MSG',
+    });
+    await alice.agent.sendMessage(a, body);
+    const m = await bob.log.next('message');
+    expect(m.body).toEqual(body);
   });
 });

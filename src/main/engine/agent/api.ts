@@ -459,5 +459,8 @@ export interface AgentEvents {
   on<E extends AgentEventName>(event: E, listener: (payload: AgentEventMap[E]) => void): () => void;
 }
 
-/** Largest application body of one message (the rest of the 15840-byte padded agent message). */
-export const MAX_MESSAGE_BODY = 15_700;
+/**
+ * Largest application body of one message: the 15840-byte padded agent message less its length
+ * (2) and header: 'M', sender id (8), previous hash (33), 'M'.
+ */
+export const MAX_MESSAGE_BODY = 15_795;
