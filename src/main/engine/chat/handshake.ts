@@ -2,6 +2,7 @@
 // joiner's profile; an invitation becomes a contact here, and we allow the connection with our
 // profile. `info` brings the creator's profile to the joiner. `connected` makes the contact
 // active, and a contact we made by joining someone's link is probed for a duplicate.
+import type { Transaction } from '../../../node/sqlite';
 import type { AgentEventMap } from '../agent';
 import { createContact } from './contacts';
 import { requireUser, type ChatContext } from './context';
@@ -99,7 +100,7 @@ function readConnInfo(ctx: ChatContext, bytes: Uint8Array): PeerConnInfo | null 
 }
 
 async function applyPeerInfo(
-  tx: Parameters<typeof updateContactProfile>[0],
+  tx: Transaction,
   contactId: number,
   info: PeerConnInfo,
   now: string,

@@ -113,8 +113,9 @@ export class ChatRuntime {
     const running = this.running;
     if (!running) return;
     this.running = null;
-    for (const u of running.unlisten) u();
+    // The agent first: what it emits while finishing (a `sent`, say) is still handled here.
     await running.agent()?.stop();
+    for (const u of running.unlisten) u();
     await running.serial.idle();
     await running.deleter.stop();
     running.smp.close();
