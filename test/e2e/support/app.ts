@@ -10,15 +10,27 @@ export interface OpenedApp {
   readonly problems: string[];
 }
 
+export interface OpenAppOptions {
+  readonly colorScheme?: 'light' | 'dark';
+  /** Browser permissions granted to the page's origin (e.g. 'notifications'). */
+  readonly permissions?: readonly string[];
+  /** Runs before the page opens (init scripts). */
+  readonly prepare?: (context: BrowserContext) => Promise<void>;
+}
+
 export async function openApp(
   browser: Browser,
   url: string,
-  options: { colorScheme?: 'light' | 'dark' } = {},
+  options: OpenAppOptions = {},
 ): Promise<OpenedApp> {
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1100, height: 760 },
   });
+  if (options.permissions) {
+    await context.grantPermissions([...options.permissions], { origin: new URL(url).origin });
+  }
+  await options.prepare?.(context);
   const page = await context.newPage();
   const problems = watchForProblems(page);
   await page.goto(url);

@@ -5,12 +5,22 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startBrowserHost } from '../../../src/main/host/server';
+import { startBrowserHost, type BrowserHostOptions } from '../../../src/main/host/server';
+import { startSmpServer, type RunningSmpServer } from '../../../src/server/start';
 
 export type BrowserHost = Awaited<ReturnType<typeof startBrowserHost>>;
 
-export function startHost(dataDir: string): Promise<BrowserHost> {
-  return startBrowserHost({ dataDir, engine: 'worker' });
+/** A host with its engine in a worker, as in the app; `smpServer` shares one server between hosts. */
+export function startHost(
+  dataDir: string,
+  options: Pick<BrowserHostOptions, 'smpServer'> = {},
+): Promise<BrowserHost> {
+  return startBrowserHost({ dataDir, engine: 'worker', ...options });
+}
+
+/** One real SMP server on 127.0.0.1 (any free port), for hosts that talk to each other. */
+export function startTestSmpServer(dataDir: string): Promise<RunningSmpServer> {
+  return startSmpServer({ dataDir, port: 0, logSink: () => {} });
 }
 
 export async function makeDataDir(): Promise<{ dir: string; remove(): Promise<void> }> {
