@@ -2,6 +2,7 @@
 // user can act on. Anything unexpected is rethrown and becomes INTERNAL at the contract edge.
 import { ContractError } from '../../../shared/ipc';
 import { MessageTooLargeError } from '../../../protocol/chat';
+import { DatabaseClosedError } from '../../../node/sqlite';
 import { isAgentError } from '../agent';
 
 export function toContractError(e: unknown): unknown {
@@ -50,4 +51,13 @@ export async function asContract<T>(work: () => Promise<T>): Promise<T> {
 
 export function notFound(what: string): ContractError {
   return new ContractError('NOT_FOUND', `${what} does not exist`);
+}
+
+/** The engine is going down: work left undone now is redone at the next start. */
+export function isShutdown(e: unknown): boolean {
+  return (
+    e instanceof DatabaseClosedError ||
+    isAgentError(e, 'STOPPED') ||
+    (e instanceof ContractError && e.code === 'UNAVAILABLE')
+  );
 }

@@ -8,6 +8,7 @@ import { decodeChatBody, type ChatMessage } from '../../../protocol/chat';
 import type { AgentEventMap, ConnId } from '../agent';
 import type { Logger } from '../log';
 import type { ChatContext } from './context';
+import { isShutdown } from './errors';
 import { Changes, publish } from './events';
 import {
   onContactDeleted,
@@ -123,7 +124,18 @@ export async function onAgentMessage(
   ctx: ChatContext,
   ev: AgentEventMap['message'],
 ): Promise<void> {
-  const applied = await applyReceived(ctx.db, ctx.log, ctx.now(), ev);
+  let applied: Applied;
+  try {
+    applied = await applyReceived(ctx.db, ctx.log, ctx.now(), ev);
+  } catch (e) {
+    if (isShutdown(e)) throw e;
+    // A message we cannot store would stall its queue for good if it stayed un-ACKed.
+    ctx.log.error('received message could not be applied; dropped', {
+      error: e instanceof Error ? e : null,
+    });
+    await ctx.agent().ackMessage(ev.connId, ev.agentMsgId);
+    return;
+  }
   if (!applied.known) ctx.log.info('message on a connection without a contact; acknowledged');
   await ctx
     .agent()
