@@ -38,6 +38,8 @@ async function host(
     rendererDir: rendererDir(),
     engine,
     workerPath: engine === 'worker' ? await engineWorkerBundle() : undefined,
+    // These tests are about HTTP and the WebSocket; embedded-host.test.ts covers the server.
+    smpServer: 'none',
     log: silentLogger,
   });
   hosts.push(h);

@@ -1,6 +1,7 @@
-// The Electron app, wired together: single instance, deep links, the app:// page in a locked-down
-// window, IPC through the shared dispatcher to the engine worker, tray, notifications, and an
-// orderly shutdown that closes the engine's store before the process ends.
+// The Electron app, wired together: single instance, deep links, the embedded SMP server and the
+// engine worker (each in a utility process of its own), the app:// page in a locked-down window,
+// IPC through the shared dispatcher, notifications and the tray fed by chat events, and an
+// orderly shutdown: the engine closes its store, then the server stops, then the process ends.
 import path from 'node:path';
 import { app, dialog, screen, session, type BrowserWindow } from 'electron';
 import { callEngine, type EngineClient } from '../engine/host/client';
@@ -8,16 +9,23 @@ import { createAppHandlers } from '../engine/host/app-handlers';
 import { createDispatcher } from '../engine/host/dispatcher';
 import { EngineStartError, startEngineWorker } from '../engine/host/supervisor';
 import { createLogger } from '../engine/log';
+import {
+  provideSmpServer,
+  type EmbeddedServerRunner,
+  type SmpServerChoice,
+} from '../../server/embedded-runner';
 import { SIMPLEX_SCHEME } from '../../shared/links/simplex';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/models/settings';
+import { connectChatAlerts, type ChatAlerts } from './chat-alerts';
 import { LinkInbox } from './deep-links';
-import { utilityEngineProcess } from './engine-process';
 import { registerIpcHandlers, sendEvent } from './ipc';
 import { createNotifier, type Notifier } from './notifier';
 import { registerAppScheme, serveAppProtocol } from './security/app-protocol';
 import { installNavigationGuards } from './security/navigation';
 import { installPermissionHandlers } from './security/permissions';
 import { createTray, type TrayService } from './tray';
+import { UnreadChats } from './unread-chats';
+import { utilityEmbeddedServerProcess, utilityEngineProcess } from './utility-process';
 import { createMainWindow, focusWindow } from './window';
 import { loadWindowState, trackWindowState, type WindowStateTracker } from './window-state';
 
@@ -26,6 +34,11 @@ export interface DesktopAppOptions {
   readonly distDir: string;
   /** Icons for the tray; <app>/assets by default. */
   readonly assetsDir?: string;
+  /**
+   * The engine's default SMP server: 'embedded' (default) runs ours in a utility process with
+   * its data in <userData>/smp-server; 'none' runs none; `{ address }` uses a running one.
+   */
+  readonly smpServer?: SmpServerChoice;
 }
 
 export interface DesktopApp {
@@ -34,6 +47,10 @@ export interface DesktopApp {
   readonly tray: TrayService;
   readonly notifier: Notifier;
   readonly links: LinkInbox;
+  /** Unread counts per chat, as the tray shows them. */
+  readonly chats: UnreadChats;
+  /** The embedded SMP server, when the app runs one (not when it could not start). */
+  readonly embeddedServer: EmbeddedServerRunner | undefined;
   /** Settles when the orderly shutdown has finished. */
   readonly stopped: Promise<void>;
 }
@@ -54,6 +71,8 @@ export async function runDesktopApp(options: DesktopAppOptions): Promise<Desktop
   const parts: {
     window?: BrowserWindow;
     engine?: EngineClient;
+    smpServer?: EmbeddedServerRunner;
+    alerts?: ChatAlerts;
     tray?: TrayService;
     tracker?: WindowStateTracker;
     unregisterIpc?: () => void;
@@ -71,7 +90,8 @@ export async function runDesktopApp(options: DesktopAppOptions): Promise<Desktop
   });
   installNavigationGuards(app);
 
-  // Orderly shutdown: the first quit is held until the engine has closed its store.
+  // Orderly shutdown: the first quit is held until the engine has closed its store and then the
+  // server its own (the engine first, so it never sees its server vanish).
   let finishStop!: () => void;
   const stopped = new Promise<void>((resolve) => (finishStop = resolve));
   let shutdown: 'running' | 'stopping' | 'done' = 'running';
@@ -84,7 +104,9 @@ export async function runDesktopApp(options: DesktopAppOptions): Promise<Desktop
       try {
         await parts.tracker?.flush();
         parts.unregisterIpc?.();
+        parts.alerts?.stop();
         await parts.engine?.close();
+        await parts.smpServer?.close();
         parts.tray?.destroy();
       } catch (e) {
         log.error('shutdown step failed', { error: e instanceof Error ? e : null });
@@ -103,16 +125,28 @@ export async function runDesktopApp(options: DesktopAppOptions): Promise<Desktop
   installPermissionHandlers(session.defaultSession);
   serveAppProtocol(path.join(options.distDir, 'renderer'));
 
+  const userData = app.getPath('userData');
+  const smp = await provideSmpServer(options.smpServer ?? 'embedded', () => ({
+    spawn: utilityEmbeddedServerProcess(path.join(options.distDir, 'server', 'embedded.cjs')),
+    dataDir: path.join(userData, 'smp-server'),
+    log: log.child('smp-server'),
+  }));
+  parts.smpServer = smp.runner;
+  // Not fatal: the engine runs without it and settings show that it is not running.
+  if (smp.failure) log.error('the embedded SMP server is not running', { error: smp.failure });
+
   let running: EngineClient;
   try {
     running = await startEngineWorker({
       spawn: utilityEngineProcess(path.join(options.distDir, 'main', 'engine-worker.cjs')),
-      dataDir: path.join(app.getPath('userData'), 'engine'),
+      dataDir: path.join(userData, 'engine'),
+      embeddedServer: smp.server,
       log: log.child('engine'),
     });
   } catch (e) {
     const message = e instanceof EngineStartError ? e.message : 'the engine failed to start';
     log.error('engine could not start', { error: e instanceof Error ? e : null });
+    await smp.runner?.close();
     dialog.showErrorBox('Conclave cannot start', message);
     app.exit(1);
     return undefined;
@@ -138,7 +172,31 @@ export async function runDesktopApp(options: DesktopAppOptions): Promise<Desktop
   parts.unregisterIpc = registerIpcHandlers(dispatcher, log.child('ipc'));
   running.onAny((name, payload) => sendEvent(parts.window, name, payload));
 
-  const stateFile = path.join(app.getPath('userData'), 'window-state.json');
+  const liveWindow = () => (parts.window?.isDestroyed() === false ? parts.window : undefined);
+  const show = () => {
+    const win = liveWindow();
+    if (win) focusWindow(win);
+  };
+  const chats = new UnreadChats((count) => parts.tray?.setUnreadCount(count));
+  const notifier = createNotifier({
+    settings: () => settings,
+    windowFocused: () => liveWindow()?.isFocused() ?? false,
+    openChatId: () => focusedChat,
+    isChatMuted: (chatId) => chats.isMuted(chatId),
+    openChat: (chatId) => {
+      show();
+      sendEvent(parts.window, 'app.chat.open', { chatId });
+    },
+  });
+  // Listening from here on: a message that arrives while the window is being made still counts.
+  parts.alerts = connectChatAlerts({
+    engine: running,
+    chats,
+    notify: (message) => notifier.notify(message),
+    log: log.child('alerts'),
+  });
+
+  const stateFile = path.join(userData, 'window-state.json');
   const workAreas = screen.getAllDisplays().map((d) => d.workArea);
   const shown = createMainWindow({
     preloadPath: path.join(options.distDir, 'main', 'preload.cjs'),
@@ -151,7 +209,6 @@ export async function runDesktopApp(options: DesktopAppOptions): Promise<Desktop
   // A reload starts a new page, which says app.ready again before it gets links.
   shown.webContents.on('did-start-loading', () => links.rendererGone());
 
-  const show = () => focusWindow(shown);
   const tray = createTray({
     iconPath: path.join(options.assetsDir ?? path.join(app.getAppPath(), 'assets'), 'tray.png'),
     onShow: show,
@@ -159,17 +216,16 @@ export async function runDesktopApp(options: DesktopAppOptions): Promise<Desktop
     setBadgeCount: (count) => app.setBadgeCount(count),
   });
   parts.tray = tray;
-  const notifier = createNotifier({
-    settings: () => settings,
-    windowFocused: () => !shown.isDestroyed() && shown.isFocused(),
-    openChatId: () => focusedChat,
-    // Per-chat mute arrives with the chat layer.
-    isChatMuted: () => false,
-    openChat: (chatId) => {
-      show();
-      sendEvent(shown, 'app.chat.open', { chatId });
-    },
-  });
+  tray.setUnreadCount(chats.total);
 
-  return { engine: running, window: shown, tray, notifier, links, stopped };
+  return {
+    engine: running,
+    window: shown,
+    tray,
+    notifier,
+    links,
+    chats,
+    embeddedServer: smp.runner,
+    stopped,
+  };
 }

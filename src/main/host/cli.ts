@@ -1,6 +1,14 @@
 // `npm run web`: the browser host with a real engine; prints the address to open.
 import { USAGE, UsageError, parseHostArgs } from './args';
-import { HostSetupError, startBrowserHost } from './server';
+import type { SmpServerChoice } from '../../server/embedded-runner';
+import { HostSetupError, startBrowserHost, type BrowserHost } from './server';
+
+function describeSmpServer(choice: SmpServerChoice, host: BrowserHost): string {
+  if (choice === 'none') return 'none (--no-embedded-server): the servers in settings only';
+  if (choice !== 'embedded') return choice.address;
+  if (host.embeddedServer) return `${host.embeddedServer.address} (embedded)`;
+  return `not running: ${host.embeddedServerFailure?.message ?? 'it did not start'}`;
+}
 
 async function main(): Promise<number> {
   let args;
@@ -20,7 +28,12 @@ async function main(): Promise<number> {
 
   let host;
   try {
-    host = await startBrowserHost({ dataDir: args.dataDir, port: args.port, engine: args.engine });
+    host = await startBrowserHost({
+      dataDir: args.dataDir,
+      port: args.port,
+      engine: args.engine,
+      smpServer: args.smpServer,
+    });
   } catch (e) {
     const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     console.error(`conclave-web: could not start: ${message}`);
@@ -29,6 +42,7 @@ async function main(): Promise<number> {
 
   console.log('Conclave browser host');
   console.log(`  data: ${args.dataDir}`);
+  console.log(`  smp server: ${describeSmpServer(args.smpServer, host)}`);
   console.log(`  open: ${host.url}`);
   console.log('Press Ctrl+C to stop.');
 

@@ -5,7 +5,15 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import {
+  forkEmbeddedServerProcess,
+  provideSmpServer,
+  type EmbeddedServerRunner,
+  type SmpServerChoice,
+} from '../../server/embedded-runner';
+import type { EmbeddedStartError } from '../../server/embedded-protocol';
 import { contentSecurityPolicy } from '../../shared/security/csp';
+import type { EmbeddedServer } from '../engine/chat/servers';
 import { createAppHandlers } from '../engine/host/app-handlers';
 import type { EngineClient } from '../engine/host/client';
 import { createDispatcher } from '../engine/host/dispatcher';
@@ -29,6 +37,14 @@ export interface BrowserHostOptions {
   readonly engine?: 'worker' | 'in-process';
   /** The engine worker bundle; dist/main/engine-worker.cjs of this project by default. */
   readonly workerPath?: string;
+  /**
+   * The engine's default SMP server: 'embedded' (default) starts ours in its own process, with
+   * its data in `<dataDir>/smp-server`; 'none' gives the engine none; `{ address }` hands it a
+   * server that is already running (tests that start their own).
+   */
+  readonly smpServer?: SmpServerChoice;
+  /** The embedded server's bundle; dist/server/embedded.cjs of this project by default. */
+  readonly embeddedServerPath?: string;
   readonly log?: Logger;
 }
 
@@ -38,6 +54,11 @@ export interface BrowserHost {
   readonly token: string;
   readonly port: number;
   readonly engine: EngineClient;
+  /** The embedded server this host runs (its address, status), if it runs one. */
+  readonly embeddedServer: EmbeddedServerRunner | undefined;
+  /** Why the embedded server is not running, when it was asked for and could not start. */
+  readonly embeddedServerFailure: EmbeddedStartError | undefined;
+  /** Stops the page's sockets, then the engine, then the embedded server. */
   close(): Promise<void>;
 }
 
@@ -51,9 +72,22 @@ function required(found: string | undefined, what: string, hint: string): string
   return found;
 }
 
-async function startEngine(options: BrowserHostOptions, log: Logger): Promise<EngineClient> {
+/** Where the embedded server of an engine data directory keeps its own data. */
+export function embeddedServerDir(dataDir: string): string {
+  return path.join(dataDir, 'smp-server');
+}
+
+async function startEngine(
+  options: BrowserHostOptions,
+  embeddedServer: EmbeddedServer | undefined,
+  log: Logger,
+): Promise<EngineClient> {
   if (options.engine === 'in-process') {
-    return startInProcessEngine({ dataDir: options.dataDir, log: log.child('engine') });
+    return startInProcessEngine({
+      dataDir: options.dataDir,
+      embeddedServer,
+      log: log.child('engine'),
+    });
   }
   const workerPath = required(
     options.workerPath ?? findUp('dist/main/engine-worker.cjs'),
@@ -62,6 +96,7 @@ async function startEngine(options: BrowserHostOptions, log: Logger): Promise<En
   );
   return startEngineWorker({
     dataDir: options.dataDir,
+    embeddedServer,
     spawn: forkEngineProcess(workerPath),
     log: log.child('supervisor'),
   });
@@ -76,7 +111,26 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   );
   required(path.join(rendererDir, 'index.html'), `${rendererDir}/index.html`, 'build the renderer');
 
-  const engine = await startEngine(options, log);
+  const smp = await provideSmpServer(options.smpServer ?? 'embedded', () => ({
+    spawn: forkEmbeddedServerProcess(
+      required(
+        options.embeddedServerPath ?? findUp('dist/server/embedded.cjs'),
+        'the embedded SMP server bundle (dist/server/embedded.cjs)',
+        'run `npm run build:node` first',
+      ),
+    ),
+    dataDir: embeddedServerDir(options.dataDir),
+    log: log.child('smp-server'),
+  }));
+  if (smp.failure) log.error('the embedded SMP server is not running', { error: smp.failure });
+  // The engine stops before its server, whatever fails from here on.
+  let engine: EngineClient;
+  try {
+    engine = await startEngine(options, smp.server, log);
+  } catch (e) {
+    await smp.runner?.close();
+    throw e;
+  }
   const token = newToken();
   let port = 0;
   const origin = () => `http://127.0.0.1:${port}`;
@@ -112,6 +166,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     });
   } catch (e) {
     await engine.close();
+    await smp.runner?.close();
     const why = e instanceof Error ? e.message : String(e);
     throw new HostSetupError(`cannot listen on 127.0.0.1:${options.port ?? 0}: ${why}`);
   }
@@ -123,12 +178,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     token,
     port,
     engine,
+    embeddedServer: smp.runner,
+    embeddedServerFailure: smp.failure,
     close() {
       closing ??= (async () => {
         await bridge.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await engine.close();
+        await smp.runner?.close();
       })();
       return closing;
     },

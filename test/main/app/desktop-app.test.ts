@@ -1,6 +1,16 @@
-// The whole Electron main process against a fake Electron, with the real engine worker (played
-// by a Node child process in place of Electron's utility process) and real SQLite files.
-import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// The whole Electron main process against a fake Electron, with the real engine worker and the
+// real embedded SMP server (each played by a Node child process in place of Electron's utility
+// process) and real SQLite files.
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -13,12 +23,18 @@ import {
   session,
   utilityProcess,
 } from './fake-electron';
-import { runDesktopApp, type DesktopApp } from '../../../src/main/app/desktop-app';
+import {
+  runDesktopApp,
+  type DesktopApp,
+  type DesktopAppOptions,
+} from '../../../src/main/app/desktop-app';
+import type { EmbeddedServerStatus } from '../../../src/server/embedded-runner';
 import { databasePath } from '../../../src/main/engine/store';
 import { migrations } from '../../../src/main/engine/store/migrations';
 import { openDatabase } from '../../../src/node/sqlite';
 import type { EngineStatus } from '../../../src/shared/models/engine';
 import { EVENT_CHANNEL } from '../../../src/shared/ipc/bridge';
+import { embeddedServerBundle } from '../../support/embedded-server-bundle';
 import { engineWorkerBundle } from '../../support/engine-worker-bundle';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -34,7 +50,9 @@ const groupLink = 'simplex:/g#AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcd?h=smp.e
 beforeAll(async () => {
   mkdirSync(path.join(distDir, 'main'), { recursive: true });
   mkdirSync(path.join(distDir, 'renderer'), { recursive: true });
+  mkdirSync(path.join(distDir, 'server'), { recursive: true });
   copyFileSync(await engineWorkerBundle(), path.join(distDir, 'main', 'engine-worker.cjs'));
+  copyFileSync(await embeddedServerBundle(), path.join(distDir, 'server', 'embedded.cjs'));
   writeFileSync(path.join(distDir, 'renderer', 'index.html'), '<!doctype html>');
 });
 afterAll(() => rmSync(distDir, { recursive: true, force: true }));
@@ -52,8 +70,8 @@ afterEach(async () => {
   }
 });
 
-async function start(): Promise<DesktopApp> {
-  const started = runDesktopApp({ distDir, assetsDir: '/assets' });
+async function start(options: Partial<DesktopAppOptions> = {}): Promise<DesktopApp> {
+  const started = runDesktopApp({ distDir, assetsDir: '/assets', ...options });
   fake.readyResolve!();
   const desktop = await started;
   if (!desktop) throw new Error('the app did not start');
@@ -71,6 +89,42 @@ function sentEvents(win: FakeWindow, name?: string): unknown[] {
     .map((s) => s.message as { name: string; payload: unknown })
     .filter((m) => !name || m.name === name)
     .map((m) => (name ? m.payload : m));
+}
+
+/** The utility processes started so far, by bundle (relative to dist). */
+function forkedBundles(): string[] {
+  return utilityProcess.forked.map((p) => path.relative(distDir, p.modulePath));
+}
+
+function forkedOf(bundle: string) {
+  const found = utilityProcess.forked.filter(
+    (p) => path.relative(distDir, p.modulePath) === bundle,
+  );
+  if (found.length === 0) throw new Error(`no ${bundle} process was started`);
+  return found[found.length - 1]!;
+}
+
+function serverStatusReached(
+  desktop: DesktopApp,
+  state: EmbeddedServerStatus['state'],
+): Promise<void> {
+  return new Promise((resolve) => {
+    const off = desktop.embeddedServer!.onStatus((s) => {
+      if (s.state === state) {
+        off();
+        resolve();
+      }
+    });
+  });
+}
+
+/** Holds a loopback port the way another program would. */
+function occupy(port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
 }
 
 function statusReached(desktop: DesktopApp, state: EngineStatus['state']): Promise<void> {
@@ -99,7 +153,7 @@ describe('desktop app', () => {
     expect(fake.protocolHandlers.has('app')).toBe(true);
     expect(session.defaultSession.requestHandler).toBeDefined();
     expect(desktop.engine.status).toEqual({ state: 'ready' });
-    expect(utilityProcess.forked).toHaveLength(1);
+    expect(forkedBundles()).toEqual(['server/embedded.cjs', 'main/engine-worker.cjs']);
 
     const win = FakeWindow.instances[0]!;
     expect(win.loadedUrl).toBe('app://conclave/index.html');
@@ -178,20 +232,100 @@ describe('desktop app', () => {
     const desktop = await start();
     await invoke('profile.create', { displayName: 'alice' });
     const ready = statusReached(desktop, 'ready');
-    utilityProcess.forked[0]!.kill();
+    forkedOf('main/engine-worker.cjs').kill();
     await ready;
     const win = FakeWindow.instances[0]!;
     const states = sentEvents(win, 'engine.status').map((s) => (s as EngineStatus).state);
     expect(states).toEqual(['restarting', 'ready']);
-    expect(utilityProcess.forked).toHaveLength(2);
+    expect(forkedBundles().filter((b) => b === 'main/engine-worker.cjs')).toHaveLength(2);
+    // The new worker has the embedded server too.
+    expect(await invoke('servers.get', {})).toMatchObject({
+      ok: true,
+      value: { embedded: { address: desktop.embeddedServer!.address, running: true } },
+    });
     expect(await invoke('profile.get', {})).toMatchObject({
       ok: true,
       value: { displayName: 'alice' },
     });
   });
 
-  it('shuts down in order: the engine closes its store before the app quits', async () => {
+  it('runs the embedded SMP server on a port kept in its data directory, for the engine', async () => {
     const desktop = await start();
+    const server = desktop.embeddedServer!;
+    expect(server.status).toEqual({ state: 'running' });
+    expect(server.address).toBe(
+      `smp://${readFileSync(path.join(fake.userData, 'smp-server', 'fingerprint'), 'utf8').trim()}@127.0.0.1:${server.port}`,
+    );
+    const config = JSON.parse(
+      readFileSync(path.join(fake.userData, 'smp-server', 'server.json'), 'utf8'),
+    ) as { port: number };
+    expect(config.port).toBe(server.port);
+    expect(await invoke('servers.get', {})).toEqual({
+      ok: true,
+      value: {
+        useEmbedded: true,
+        embedded: { address: server.address, running: true },
+        custom: [],
+      },
+    });
+
+    // Killed, it comes back on the same address.
+    const restarting = serverStatusReached(desktop, 'restarting');
+    const running = serverStatusReached(desktop, 'running');
+    forkedOf('server/embedded.cjs').kill();
+    await restarting;
+    await running;
+    expect(forkedBundles().filter((b) => b === 'server/embedded.cjs')).toHaveLength(2);
+    expect(desktop.embeddedServer!.address).toBe(server.address);
+
+    // And so after a restart of the app.
+    app.quit();
+    await desktop.stopped;
+    resetFakeElectron();
+    const again = await start();
+    expect(again.embeddedServer!.address).toBe(server.address);
+  });
+
+  it('runs without the embedded server when told to (--no-embedded-server)', async () => {
+    const desktop = await start({ smpServer: 'none' });
+    expect(desktop.embeddedServer).toBeUndefined();
+    expect(forkedBundles()).toEqual(['main/engine-worker.cjs']);
+    expect(await invoke('servers.get', {})).toMatchObject({
+      ok: true,
+      value: { embedded: { address: null, running: false } },
+    });
+  });
+
+  it('still starts when another program holds the embedded server port; settings show it', async () => {
+    const first = await start();
+    const port = first.embeddedServer!.port;
+    app.quit();
+    await first.stopped;
+    resetFakeElectron();
+
+    const squatter = await occupy(port);
+    try {
+      const desktop = await start();
+      expect(desktop.embeddedServer).toBeUndefined();
+      expect(desktop.engine.status).toEqual({ state: 'ready' });
+      expect(await invoke('servers.get', {})).toMatchObject({
+        ok: true,
+        value: { useEmbedded: true, embedded: { address: null, running: false } },
+      });
+    } finally {
+      await new Promise<void>((resolve) => squatter.close(() => resolve()));
+    }
+  });
+
+  it('shuts down in order: the engine closes its store, then the server stops, then the app quits', async () => {
+    const desktop = await start();
+    const stops: string[] = [];
+    desktop.engine.on('engine.status', (s) => {
+      if (s.state === 'stopped') stops.push('engine');
+    });
+    desktop.embeddedServer!.onStatus((s) => {
+      if (s.state === 'stopped') stops.push('server');
+    });
     await invoke('profile.create', { displayName: 'alice' });
     const writes = Array.from({ length: 20 }, (_, i) =>
       invoke('profile.update', { fullName: `n${i}` }),
@@ -201,6 +335,7 @@ describe('desktop app', () => {
     running = undefined;
     expect(fake.quitCalls).toBe(2); // the held quit, then the real one
     expect(desktop.engine.status).toEqual({ state: 'stopped' });
+    expect(stops).toEqual(['engine', 'server']);
     expect(FakeTray.instances[0]?.destroyed).toBe(true);
     expect(fake.ipcHandlers.size).toBe(0);
     const results = (await Promise.all(writes)) as { ok: boolean }[];

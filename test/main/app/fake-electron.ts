@@ -236,7 +236,10 @@ export class Notification extends EventEmitter {
 
 /** Electron's utility process, played by a Node child process speaking the same messages. */
 class FakeUtilityProcess extends EventEmitter {
-  constructor(private readonly child: ChildProcess) {
+  constructor(
+    readonly modulePath: string,
+    private readonly child: ChildProcess,
+  ) {
     super();
     child.on('message', (m) => this.emit('message', m));
     child.on('exit', (code) => this.emit('exit', code ?? 1));
@@ -259,7 +262,7 @@ export const utilityProcess = {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       execArgv: [],
     });
-    const p = new FakeUtilityProcess(child);
+    const p = new FakeUtilityProcess(modulePath, child);
     utilityProcess.forked.push(p);
     return p;
   },

@@ -8,6 +8,7 @@ describe('browser host arguments', () => {
       dataDir: defaultDataDir(),
       port: 0,
       engine: 'worker',
+      smpServer: 'embedded',
       help: false,
     });
     expect(defaultDataDir()).toMatch(/\.conclave-web$/);
@@ -18,10 +19,18 @@ describe('browser host arguments', () => {
       dataDir: path.resolve('x/y'),
       port: 5123,
       engine: 'in-process',
+      smpServer: 'embedded',
       help: false,
     });
     expect(parseHostArgs(['--data=/tmp/d', '--port=0']).dataDir).toBe('/tmp/d');
     expect(parseHostArgs(['-h']).help).toBe(true);
+  });
+
+  it('turns the embedded SMP server off, or uses a given server in its place', () => {
+    expect(parseHostArgs(['--no-embedded-server']).smpServer).toBe('none');
+    const address = 'smp://AAAA@127.0.0.1:5223';
+    expect(parseHostArgs(['--smp-server', address]).smpServer).toEqual({ address });
+    expect(parseHostArgs([`--smp-server=${address}`]).smpServer).toEqual({ address });
   });
 
   const bad: [string[], RegExp][] = [
@@ -34,6 +43,10 @@ describe('browser host arguments', () => {
     [['--data', '--port', '1'], /--data needs a value/],
     [['--data='], /--data needs a value/],
     [['--engine', 'thread'], /--engine must be/],
+    [['--smp-server', 'https://example.com'], /--smp-server must be an smp:\/\/ address/],
+    [['--smp-server'], /--smp-server needs a value/],
+    [['--no-embedded-server=yes'], /takes no value/],
+    [['--no-embedded-server', '--smp-server', 'smp://A@h:1'], /at most one of/],
     [['--verbose'], /unknown argument '--verbose'/],
     [['stray'], /unknown argument 'stray'/],
   ];

@@ -2,6 +2,7 @@
 // they receive with these schemas; nothing else crosses.
 import { z } from 'zod';
 import { IpcResultSchema } from '../../../shared/ipc';
+import { SmpServerAddress } from '../../../shared/models/servers';
 
 export const LogLevelSchema = z.enum(['debug', 'info', 'warn', 'error']);
 
@@ -10,6 +11,8 @@ export const ToWorker = z.discriminatedUnion('type', [
     type: z.literal('start'),
     dataDir: z.string().min(1),
     logLevel: LogLevelSchema,
+    /** The host's embedded SMP server (EngineOptions.embeddedServer), if it runs one. */
+    embeddedServer: z.strictObject({ address: SmpServerAddress }).optional(),
   }),
   z.strictObject({
     type: z.literal('call'),

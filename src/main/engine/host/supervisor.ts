@@ -10,6 +10,7 @@ import {
   type IpcResult,
 } from '../../../shared/ipc';
 import type { EngineStatus } from '../../../shared/models/engine';
+import type { EmbeddedServer } from '../chat/servers';
 import { EventBus, type AnyEventListener, type EventListener } from '../events';
 import { createLogger, type Logger, type LogLevel } from '../log';
 import type { EngineClient } from './client';
@@ -32,6 +33,8 @@ export const DEFAULT_RESTART: RestartPolicy = {
 export interface EngineWorkerOptions {
   readonly spawn: SpawnEngineProcess;
   readonly dataDir: string;
+  /** Passed to every worker started, restarts included (EngineOptions.embeddedServer). */
+  readonly embeddedServer?: EmbeddedServer | undefined;
   readonly log?: Logger;
   /** The worker's own log level. */
   readonly workerLogLevel?: LogLevel;
@@ -148,6 +151,9 @@ class EngineSupervisor implements EngineClient {
       type: 'start',
       dataDir: this.options.dataDir,
       logLevel: this.options.workerLogLevel ?? 'info',
+      ...(this.options.embeddedServer && {
+        embeddedServer: { address: this.options.embeddedServer.address },
+      }),
     });
   }
 

@@ -89,7 +89,11 @@ function main(): void {
       case 'start': {
         if (engine) return;
         log = createLogger({ scope: 'worker', level: message.logLevel });
-        const started = createEngine({ dataDir: message.dataDir, log: log.child('engine') });
+        const started = createEngine({
+          dataDir: message.dataDir,
+          embeddedServer: message.embeddedServer,
+          log: log.child('engine'),
+        });
         engine = started;
         started.events.onAny((name, payload) => send({ type: 'event', name, payload }));
         started.start().then(
