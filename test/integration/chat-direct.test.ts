@@ -26,6 +26,14 @@ describe('chat: direct messages', () => {
     await bob.call('chat.send', { chatId: ba.chatId, text: 'hi alice' });
     await received(alice, ab.chatId, 'hi alice');
 
+    // Within the text limit but over the protocol's size limit: refused, nothing stored.
+    await expect(
+      bob.call('chat.send', { chatId: ba.chatId, text: '€'.repeat(15_000) }),
+    ).rejects.toMatchObject({ code: 'INVALID' });
+    await expect(bob.call('chat.send', { chatId: ba.chatId, text: '  ' })).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+    });
+
     const [bobChat] = await bob.call('chats.list', {});
     expect(bobChat).toMatchObject({ id: ba.chatId, title: 'alice', ready: true, unreadCount: 1 });
     const page = await bob.call('chat.items', { chatId: ba.chatId });

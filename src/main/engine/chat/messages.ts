@@ -18,7 +18,7 @@ import { Changes, publish } from './events';
 import { newSharedMsgId, parseChatId } from './ids';
 import { storedContent } from './incoming';
 import { readChatSummary, readItemView, readItemsPage } from './read';
-import { outgoing, sendChatMessage } from './send';
+import { encodeOutgoing, outgoing, sendChatMessage } from './send';
 import {
   chatOfContact,
   decrementUnread,
@@ -98,7 +98,8 @@ export async function sendText(
   const connId = readyConn(chat.contact);
   const content: MsgContent = { type: 'text', text };
   const msgId = newSharedMsgId();
-  const message = outgoing({ event: 'x.msg.new', params: { content } }, msgId);
+  // Refused before anything is stored when it is too large.
+  const body = encodeOutgoing(outgoing({ event: 'x.msg.new', params: { content } }, msgId));
   const itemId = await ctx.serial.run(connId, async () => {
     const id = await ctx.db.transaction(async (tx) => {
       const inserted = await insertItem(
@@ -117,7 +118,7 @@ export async function sendText(
       return inserted;
     });
     try {
-      const agentMsgId = await sendChatMessage(ctx, connId, message);
+      const agentMsgId = await ctx.agent().sendMessage(connId, body);
       await ctx.db.transaction((tx) => insertDelivery(tx, connId, agentMsgId, id));
     } catch (e) {
       const failure = toContractError(e);

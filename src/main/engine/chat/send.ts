@@ -2,11 +2,13 @@
 // handed to the agent, which stores and delivers them.
 import {
   MAX_ENCODED_MSG_LENGTH,
+  MessageTooLargeError,
   SUPPORTED_CHAT_VRANGE,
   encodeChatMessage,
   type ChatMessage,
   type KnownChatEvent,
 } from '../../../protocol/chat';
+import { ContractError } from '../../../shared/ipc';
 import type { AgentMsgId, ConnId } from '../agent';
 import type { ChatContext } from './context';
 
@@ -15,14 +17,25 @@ export function outgoing(event: KnownChatEvent, msgId?: Uint8Array): ChatMessage
   return { version: SUPPORTED_CHAT_VRANGE, ...(msgId && { msgId }), ...event };
 }
 
-/** Encodes and sends one message; MessageTooLargeError and agent errors propagate. */
+/** The body of one message, or INVALID when it is over the protocol's limit. */
+export function encodeOutgoing(message: ChatMessage): Uint8Array {
+  try {
+    return encodeChatMessage(message, MAX_ENCODED_MSG_LENGTH);
+  } catch (e) {
+    if (e instanceof MessageTooLargeError) {
+      throw new ContractError('INVALID', 'the message is too large to send');
+    }
+    throw e;
+  }
+}
+
+/** Encodes and sends one message; agent errors propagate. */
 export async function sendChatMessage(
   ctx: ChatContext,
   connId: ConnId,
   message: ChatMessage,
 ): Promise<AgentMsgId> {
-  const body = encodeChatMessage(message, MAX_ENCODED_MSG_LENGTH);
-  return ctx.agent().sendMessage(connId, body);
+  return ctx.agent().sendMessage(connId, encodeOutgoing(message));
 }
 
 /** Sends without caring for the outcome beyond the log (probes, profile updates). */
