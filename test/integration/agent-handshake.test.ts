@@ -44,4 +44,50 @@ describe('agent: invitation handshake', () => {
     const bob = await t.agent('bob', [server]);
     await connect(alice, bob);
   });
+
+  it('refuses an invitation that someone else joined, or that was deleted (AUTH)', async () => {
+    const { server } = await t.server();
+    const alice = await t.agent('alice', [server]);
+    const bob = await t.agent('bob', [server]);
+    const carol = await t.agent('carol', [server]);
+    const first = await alice.agent.createConnection('invitation');
+    await bob.agent.joinConnection(first.link, text('bob'));
+    // The queue is secured with Bob's key: Carol's SKEY is refused.
+    const { connId: c } = await carol.agent.prepareJoin(first.link);
+    await expect(carol.agent.joinConnection(c, text('carol'))).rejects.toMatchObject({
+      code: 'AUTH',
+    });
+    const failed = await carol.log.next('connectionError', (e) => e.connId === c);
+    expect(failed.error.code).toBe('AUTH');
+    expect((await carol.agent.getConnection(c)).status).toBe('failed');
+
+    const second = await alice.agent.createConnection('invitation');
+    await alice.agent.deleteConnection(second.connId);
+    await alice.log.next('deleted', (d) => d.connId === second.connId);
+    await expect(bob.agent.joinConnection(second.link, text('bob'))).rejects.toMatchObject({
+      code: 'AUTH',
+    });
+    await expect(alice.agent.getConnection(second.connId)).rejects.toMatchObject({
+      code: 'CONN_NOT_FOUND',
+    });
+  });
+
+  it('deletes a connection: the peer’s next message fails for good (AUTH)', async () => {
+    const { server } = await t.server();
+    const alice = await t.agent('alice', [server]);
+    const bob = await t.agent('bob', [server]);
+    const { a, b } = await connect(alice, bob);
+    await alice.agent.deleteConnection(a);
+    await alice.log.next('deleted', (d) => d.connId === a);
+    expect(await alice.agent.listConnections()).toEqual([]);
+    const rows = await alice.db.get('SELECT count(*) AS n FROM agent_rcv_queues');
+    expect(rows?.n).toBe(0);
+
+    const id = await bob.agent.sendMessage(b, text('anyone there?'));
+    const err = await bob.log.next('messageError', (e) => e.agentMsgId === id);
+    expect(err.error.code).toBe('AUTH');
+    await expect(bob.agent.sendMessage('no-such-conn', text('x'))).rejects.toMatchObject({
+      code: 'CONN_NOT_FOUND',
+    });
+  });
 });

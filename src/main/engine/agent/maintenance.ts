@@ -12,6 +12,8 @@ export async function sweep(ctx: AgentContext): Promise<void> {
   const now = ctx.nowMs();
   const keys = await deleteSkippedKeysBefore(ctx.db, now - ctx.skippedKeys.ttlMs);
   const records = await deleteAckedRcvMessagesBefore(ctx.db, now - RCV_RECORD_TTL_MS);
+  // Connections' skipped keys in memory may include swept ones: reload them.
+  if (keys > 0) ctx.hot.clear();
   if (keys + records > 0) ctx.log.info('agent store swept', { keys, records });
 }
 
