@@ -189,12 +189,13 @@ export async function runDesktopApp(options: DesktopAppOptions): Promise<Desktop
     },
   });
   // Listening from here on: a message that arrives while the window is being made still counts.
-  parts.alerts = connectChatAlerts({
+  const alerts = connectChatAlerts({
     engine: running,
     chats,
     notify: (message) => notifier.notify(message),
     log: log.child('alerts'),
   });
+  parts.alerts = alerts;
 
   const stateFile = path.join(userData, 'window-state.json');
   const workAreas = screen.getAllDisplays().map((d) => d.workArea);
@@ -209,6 +210,8 @@ export async function runDesktopApp(options: DesktopAppOptions): Promise<Desktop
   // A reload starts a new page, which says app.ready again before it gets links.
   shown.webContents.on('did-start-loading', () => links.rendererGone());
 
+  // The tray starts with the right number: the chat list has been read by now.
+  await alerts.seeded;
   const tray = createTray({
     iconPath: path.join(options.assetsDir ?? path.join(app.getAppPath(), 'assets'), 'tray.png'),
     onShow: show,
