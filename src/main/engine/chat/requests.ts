@@ -1,6 +1,7 @@
 // Contact requests through the user's address: an agent `request` with the requester's profile
 // (x.contact) is listed for the user, or accepted at once with auto-accept. Accepting joins the
 // requester's invitation with our profile (x.info); the contact is connecting from then on.
+import type { Transaction } from '../../../node/sqlite';
 import { ContractError } from '../../../shared/ipc';
 import type { ContactRequestView, ContactView } from '../../../shared/models/contacts';
 import { isAgentError, type AgentEventMap } from '../agent';
@@ -8,7 +9,7 @@ import { createContact } from './contacts';
 import { requireUser, type ChatContext } from './context';
 import { notFound, toContractError } from './errors';
 import { Changes, publish } from './events';
-import { ConnInfoError, decodeConnInfo, xInfoConnInfo } from './profiles';
+import { ConnInfoError, decodeConnInfo, xInfoConnInfo, type PeerConnInfo } from './profiles';
 import { addressByConn } from './store/address';
 import { contactOfConn, getContact } from './store/contacts';
 import {
@@ -21,6 +22,7 @@ import {
   requestByInvitation,
   requestByReqId,
   type ContactRequest,
+  type NewRequest,
 } from './store/requests';
 import { contactView, requestView } from './views';
 
@@ -35,50 +37,63 @@ export async function onContactRequest(
   ev: AgentEventMap['request'],
 ): Promise<void> {
   const address = await addressByConn(ctx.db, ev.contactConnId);
-  if (!address) {
-    ctx.log.info('request for a connection that is not our address; rejected');
+  const info = address && readRequest(ctx, ev.connInfo);
+  if (!address || !info) {
     await ctx.agent().rejectContact(ev.invitationId);
     return;
   }
-  let info;
-  try {
-    info = decodeConnInfo(ev.connInfo);
-  } catch (e) {
-    if (!(e instanceof ConnInfoError)) throw e;
-    ctx.log.warn('contact request unreadable; rejected', { error: e });
-    await ctx.agent().rejectContact(ev.invitationId);
+  const request: NewRequest = {
+    userProfileId: address.userProfileId,
+    invitationId: ev.invitationId,
+    contactReqId: info.contactReqId ?? null,
+    profile: info.profile,
+    chatVersion: info.version,
+  };
+  const stored = await ctx.db.transaction((tx) => storeRequest(tx, request, ctx.now()));
+  // A request superseded by a repeat from the same sender is dropped at the agent too.
+  if (stored.drop)
+    await ctx
+      .agent()
+      .rejectContact(stored.drop)
+      .catch(() => undefined);
+  if (stored.requestId === null) return;
+  if (address.autoAccept) {
+    await acceptRequest(ctx, stored.requestId);
     return;
   }
   const changes = new Changes();
-  const { requestId, replaced } = await ctx.db.transaction(async (tx) => {
-    const known = await requestByInvitation(tx, ev.invitationId);
-    if (known) return { requestId: known.id, replaced: null };
-    const request = {
-      userProfileId: address.userProfileId,
-      invitationId: ev.invitationId,
-      contactReqId: info.contactReqId ?? null,
-      profile: info.profile,
-      chatVersion: info.version,
-    };
-    const earlier =
-      info.contactReqId && (await requestByReqId(tx, address.userProfileId, info.contactReqId));
-    if (earlier && !earlier.accepting) {
-      await replaceRequest(tx, earlier.id, request, ctx.now());
-      return { requestId: earlier.id, replaced: earlier.invitationId };
-    }
-    return { requestId: await insertRequest(tx, request, ctx.now()), replaced: null };
-  });
-  if (replaced)
-    await ctx
-      .agent()
-      .rejectContact(replaced)
-      .catch(() => undefined);
-  if (address.autoAccept) {
-    await acceptRequest(ctx, requestId);
-    return;
-  }
-  changes.requests.add(requestId);
+  changes.requests.add(stored.requestId);
   await publish(ctx.db, ctx.events, changes);
+}
+
+function readRequest(ctx: ChatContext, connInfo: Uint8Array): PeerConnInfo | null {
+  try {
+    return decodeConnInfo(connInfo);
+  } catch (e) {
+    if (!(e instanceof ConnInfoError)) throw e;
+    ctx.log.warn('contact request unreadable; rejected', { error: e });
+    return null;
+  }
+}
+
+/**
+ * Stores a request, once: the same agent request again changes nothing, and a repeat from the
+ * same sender (same contactReqId) replaces the earlier one, unless that is being accepted.
+ * Returns the request to show (null: none) and an agent request to drop.
+ */
+export async function storeRequest(
+  tx: Transaction,
+  request: NewRequest,
+  now: string,
+): Promise<{ requestId: number | null; drop: string | null }> {
+  const known = await requestByInvitation(tx, request.invitationId);
+  if (known) return { requestId: known.id, drop: null };
+  const earlier =
+    request.contactReqId && (await requestByReqId(tx, request.userProfileId, request.contactReqId));
+  if (!earlier) return { requestId: await insertRequest(tx, request, now), drop: null };
+  if (earlier.accepting) return { requestId: null, drop: request.invitationId };
+  await replaceRequest(tx, earlier.id, request, now);
+  return { requestId: earlier.id, drop: earlier.invitationId };
 }
 
 export async function acceptRequest(ctx: ChatContext, id: number): Promise<ContactView> {
