@@ -81,10 +81,8 @@ export class HumanPresenter implements Presenter {
         return [`${r.created ? 'profile created' : 'profile updated'}: ${profileLine(r.result)}`];
       case 'address.create':
         return [
-          'your contact address:',
+          'your contact address; anyone can send you a contact request with /c <address>:',
           shareable(r.result),
-          `anyone can send you a contact request with /c ${shareable(r.result)}`,
-          '/sa shows it again, /da deletes it',
         ];
       case 'address.get':
         return r.result

@@ -87,6 +87,8 @@ class Session {
   /** The commands run one after another; each step catches its own failures. */
   private queue: Promise<void> = Promise.resolve();
   private stopping: Promise<void> | undefined;
+  /** Events from before the ready line, printed right after it: `ready` is always first. */
+  private early: EngineEvent[] | undefined = [];
 
   constructor(
     private readonly client: EngineClient,
@@ -111,6 +113,9 @@ class Session {
     this.hasProfile = profile !== null;
     const { version, dataDir } = this.options;
     this.print(this.presenter.ready({ version, dataDir, profile, servers: this.servers }));
+    const early = this.early ?? [];
+    this.early = undefined;
+    for (const event of early) this.print(this.presenter.event(event));
   }
 
   /** Reads commands until the input ends or the run is stopped; resolves once stopped. */
@@ -225,7 +230,8 @@ class Session {
     if (event.name === 'chat.item.updated') this.sends.updated(event.payload);
     if (event.name === 'servers.updated') this.servers = activeServers(event.payload);
     if (event.name === 'profile.updated') this.hasProfile = true;
-    this.print(this.presenter.event(event));
+    if (this.early) this.early.push(event);
+    else this.print(this.presenter.event(event));
   }
 
   private print(lines: readonly string[]): void {
