@@ -153,7 +153,7 @@ describe('embedded SMP server', () => {
     await ready;
     expect(await callEngine(worker, 'servers.get', {})).toEqual(expected);
     // And it works: the invitation's queue is on the embedded server.
-    await callEngine(worker, 'profile.create', { displayName: 'carol' });
+    await callEngine(worker, 'profile.create', { displayName: 'carol', fullName: '', image: null });
     const invitation = await callEngine(worker, 'invitation.create', {});
     expect(decodeURIComponent(invitation.link)).toContain(`127.0.0.1:${server.port}`);
   });
