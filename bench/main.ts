@@ -4,8 +4,9 @@ import { agentSuite } from './agent';
 import { chatStoreSuite } from './chat-store';
 import { cryptoSuite } from './crypto';
 import { smpSuite } from './smp';
+import { uiFirstRenderSuite } from './ui-first-render';
 
-const suites: Suite[] = [cryptoSuite, smpSuite, chatStoreSuite, agentSuite];
+const suites: Suite[] = [cryptoSuite, smpSuite, chatStoreSuite, agentSuite, uiFirstRenderSuite];
 
 runSuites(suites, process.argv.slice(2)).then(
   () => process.exit(0),
