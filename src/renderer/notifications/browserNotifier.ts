@@ -2,6 +2,7 @@
 // Notification API and the same pure policy main's notifier uses. Inside Electron main does it,
 // and the page stays silent: one message, one notification.
 import type { ApiClient } from '../api';
+import { chatTitle } from '../format/names';
 import { visibleChatId, type AppState, type AppStore } from '../store';
 import type { NewChatItemEvent } from '../../shared/models/chats';
 import { decideNotification, type NotificationDecision } from '../../shared/notifications/policy';
@@ -33,9 +34,9 @@ export function decideForEvent(
   return decideNotification({
     message: {
       chatId: chat.id,
-      chatName: chat.title,
+      chatName: chatTitle(chat),
       // Direct chats only so far: the sender is the chat's contact.
-      senderName: chat.title,
+      senderName: chatTitle(chat),
       text: item.deleted ? '' : item.text,
       isGroup: chat.type === 'group',
     },

@@ -7,6 +7,7 @@ import { ConversationHeader } from '../components/conversation/ConversationHeade
 import { MessageList } from '../components/conversation/MessageList';
 import type { ChatSummary } from '../../shared/models/chats';
 import type { ContactView } from '../../shared/models/contacts';
+import { chatTitle } from '../format/names';
 import { useNow } from '../hooks/useNow';
 import { useWindowFocused } from '../hooks/useWindowFocused';
 import { contactOfChat, useAppStore } from '../store';
@@ -23,7 +24,7 @@ export interface ConversationViewProps {
 
 /** Why the composer is off, in words; null when messages can be sent. */
 export function composerBlock(chat: ChatSummary, contact: ContactView | undefined): string | null {
-  const name = contact?.displayName || chat.title;
+  const name = contact?.displayName || chatTitle(chat);
   if (contact?.status === 'connecting') {
     return `Waiting for ${name} to accept. You can write once you are connected.`;
   }
@@ -81,12 +82,12 @@ export function ConversationView({ chatId, focusComposer, onDeleted }: Conversat
     );
   }
 
-  const name = contact?.displayName || chat.title;
+  const name = contact?.displayName || chatTitle(chat);
   return (
     <div className="conversation" data-testid={testIds.conversation} data-chat-id={chatId}>
       <section className="conversation__main" aria-label={`Chat with ${name}`}>
         <ConversationHeader
-          title={chat.title}
+          title={chatTitle(chat)}
           image={chat.image}
           subtitle={
             contact?.status === 'connecting'

@@ -2,6 +2,7 @@
 import type { ChatListItem } from '../components/ChatList';
 import type { ChatItemView, ChatSummary } from '../../shared/models/chats';
 import type { ContactView } from '../../shared/models/contacts';
+import { chatTitle } from '../format/names';
 import { listTime } from '../format/time';
 
 /** One line, however many the message has. */
@@ -31,7 +32,7 @@ export function chatListItems(
     const at = chat.lastItem?.sentAt ?? chat.updatedAt;
     return {
       id: chat.id,
-      title: chat.title,
+      title: chatTitle(chat),
       image: chat.image,
       preview: previewOf(chat.lastItem, contact),
       time: listTime(at, now),
