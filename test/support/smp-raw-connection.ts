@@ -138,6 +138,7 @@ export class SmpRawConnection {
   private readonly waiting = new Map<string, (r: Received) => void>();
   /** Every transmission received, responses and events. */
   received = 0;
+  private listener: ((r: Received) => void) | undefined;
 
   private constructor(
     private readonly link: Link,
@@ -202,6 +203,19 @@ export class SmpRawConnection {
   /** Sends raw transmissions (any bytes) in one encrypted block. */
   sendTransmissions(transmissions: readonly Uint8Array[]): void {
     this.link.send(this.codec.encode(encodeBatch(transmissions)));
+  }
+
+  /** Encrypts and sends a batch payload as it is (valid or not). */
+  sendPayload(payload: Uint8Array): void {
+    this.link.send(this.codec.encode(payload));
+  }
+
+  /**
+   * Hands every received transmission to `listener` instead of matching and queueing it (for
+   * clients that do their own accounting, like the fuzzer).
+   */
+  listen(listener: ((r: Received) => void) | undefined): void {
+    this.listener = listener;
   }
 
   /** Sends a block as it is (no encryption). */
@@ -278,6 +292,10 @@ export class SmpRawConnection {
         response: parsed.ok ? parsed.value : undefined,
       };
       this.received++;
+      if (this.listener) {
+        this.listener(r);
+        continue;
+      }
       const key = Buffer.from(t.corrId).toString('hex');
       const waiter = t.corrId.length > 0 ? this.waiting.get(key) : undefined;
       if (waiter) {
