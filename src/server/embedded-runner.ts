@@ -112,8 +112,8 @@ class Runner implements EmbeddedServerRunner {
   private closing: Promise<void> | undefined;
   private onGone: (() => void) | undefined;
   private firstStart: { resolve: () => void; reject: (e: EmbeddedStartError) => void } | undefined;
-  address = '';
-  port = 0;
+  /** Where the first process listened; later ones must listen there too. */
+  private listening: { readonly address: string; readonly port: number } | undefined;
 
   constructor(private readonly options: EmbeddedServerRunnerOptions) {
     this.log = options.log ?? createLogger('warn');
@@ -122,6 +122,14 @@ class Runner implements EmbeddedServerRunner {
 
   get status(): EmbeddedServerStatus {
     return this.statusNow;
+  }
+
+  get address(): string {
+    return this.listening?.address ?? '';
+  }
+
+  get port(): number {
+    return this.listening?.port ?? 0;
   }
 
   /** Resolves once the first process is listening; rejects (without retrying) if it cannot. */
@@ -190,14 +198,13 @@ class Runner implements EmbeddedServerRunner {
       this.firstStart = undefined;
       return;
     }
-    if (this.address && message.address !== this.address) {
+    if (this.listening && message.address !== this.listening.address) {
       // Someone changed its directory underneath; the engine keeps the address it was given.
       this.log.error('the embedded SMP server came back with another address', {
         port: message.port,
       });
     }
-    this.address ||= message.address;
-    this.port ||= message.port;
+    this.listening ??= { address: message.address, port: message.port };
     this.failures = 0;
     this.lastProblem = undefined;
     this.setStatus({ state: 'running' });
@@ -218,7 +225,7 @@ class Runner implements EmbeddedServerRunner {
       this.firstStart.reject(new EmbeddedStartError('FAILED', reason));
       this.firstStart = undefined;
     }
-    if (!this.address) {
+    if (!this.listening) {
       this.setStatus({ state: 'stopped', reason });
       return;
     }

@@ -73,7 +73,7 @@ function required(found: string | undefined, what: string, hint: string): string
 }
 
 /** Where the embedded server of an engine data directory keeps its own data. */
-export function embeddedServerDir(dataDir: string): string {
+function embeddedServerDir(dataDir: string): string {
   return path.join(dataDir, 'smp-server');
 }
 
@@ -123,7 +123,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     log: log.child('smp-server'),
   }));
   if (smp.failure) log.error('the embedded SMP server is not running', { error: smp.failure });
-  // The engine stops before its server, whatever fails from here on.
+  // From here on the server outlives the engine: started first, it is stopped last.
   let engine: EngineClient;
   try {
     engine = await startEngine(options, smp.server, log);
