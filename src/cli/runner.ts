@@ -60,7 +60,10 @@ export async function runCli(options: RunOptions): Promise<number> {
   try {
     await session.start();
   } catch (e) {
+    // Interrupted while starting: the engine calls failed because it was being stopped.
+    const interrupted = session.stopRequested;
     await session.stop(false);
+    if (interrupted) return 0;
     throw e;
   }
   await session.run();
@@ -96,6 +99,16 @@ class Session {
     private readonly log: Logger,
   ) {
     this.presenter = options.json ? jsonPresenter : new HumanPresenter();
+    // From the start, so that a signal during start-up also stops in order.
+    const interrupt = () => void this.stop(false).catch(() => undefined);
+    process.once('SIGINT', interrupt);
+    process.once('SIGTERM', interrupt);
+    // Whoever reads our output went away: nobody to answer, so stop.
+    options.output.on('error', interrupt);
+  }
+
+  get stopRequested(): boolean {
+    return this.stopping !== undefined;
   }
 
   async start(): Promise<void> {
@@ -119,25 +132,21 @@ class Session {
   }
 
   /** Reads commands until the input ends or the run is stopped; resolves once stopped. */
-  run(): Promise<void> {
+  async run(): Promise<void> {
+    if (this.stopping) return this.stopping;
     this.terminal = openTerminal(this.options);
     const { lines } = this.terminal;
-    const stopped = new Promise<void>((resolve, reject) => {
-      const stopAndSettle = (drain: boolean): void => {
-        this.stop(drain).then(resolve, reject);
-      };
+    const ended = new Promise<void>((resolve) => {
       lines.on('line', (line) => {
         if (!this.stopping) this.queue = this.queue.then(() => this.handle(line));
       });
-      lines.once('close', () => stopAndSettle(true));
+      // The end of the input (or stop() closing it).
+      lines.once('close', () => resolve());
       // At a TTY, readline turns Ctrl-C into this event instead of a signal.
-      lines.once('SIGINT', () => stopAndSettle(false));
-      process.once('SIGINT', () => stopAndSettle(false));
-      process.once('SIGTERM', () => stopAndSettle(false));
-      // Whoever reads our output went away: nobody to answer, so stop.
-      this.options.output.on('error', () => stopAndSettle(false));
+      lines.once('SIGINT', () => void this.stop(false).catch(() => undefined));
     });
-    return stopped;
+    await ended;
+    return this.stop(true);
   }
 
   /**

@@ -129,6 +129,12 @@ export class ConclaveProcess {
     return this.exited;
   }
 
+  /** Everything it printed, for the report of a failed test. */
+  transcript(): string {
+    const out = this.lines.map((l) => JSON.stringify(l).slice(0, 300)).join('\n');
+    return `stdout:\n${out}\n${this.malformed.join('\n')}\nstderr:\n${this.stderr}`;
+  }
+
   /** Sends `signal` and resolves with the exit status. */
   signal(signal: NodeJS.Signals): Promise<number | null> {
     this.child.kill(signal);

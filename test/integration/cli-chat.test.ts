@@ -11,7 +11,10 @@ const tempDir = useTempDirs();
 const servers: RunningSmpServer[] = [];
 const processes: ConclaveProcess[] = [];
 
-afterEach(async () => {
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') {
+    for (const p of processes) console.error(p.transcript());
+  }
   for (const p of processes.splice(0)) p.kill();
   await Promise.all(servers.splice(0).map((s) => s.stop()));
 });
@@ -24,7 +27,7 @@ async function server(): Promise<RunningSmpServer> {
 }
 
 async function conclave(...args: string[]): Promise<ConclaveProcess> {
-  const p = await ConclaveProcess.start(args);
+  const p = await ConclaveProcess.start(['--log-level', 'warn', ...args]);
   processes.push(p);
   return p;
 }
