@@ -15,7 +15,7 @@ import { startBrowserHost } from '../src/main/host/server';
 import { createLogger } from '../src/main/engine/log';
 import { openStore } from '../src/main/engine/store';
 import { createProfile } from '../src/main/engine/store/profiles';
-import { CHAT_FIRST_RENDER_MARK, CHAT_OPEN_MARK } from '../src/renderer/perf/marks';
+import { CHAT_FIRST_RENDER_MARK, CHAT_OPEN_MARK } from '../src/renderer/perf/names';
 import { testIds } from '../src/renderer/testIds';
 import { median, type Suite } from './harness';
 

@@ -2,8 +2,7 @@
 // `chat-open` when a chat is chosen, `chat-first-render` once its first rows have been painted.
 // Only the latest of each is kept, so the buffer does not grow with every chat opened.
 
-export const CHAT_OPEN_MARK = 'chat-open';
-export const CHAT_FIRST_RENDER_MARK = 'chat-first-render';
+import { CHAT_FIRST_RENDER_MARK, CHAT_OPEN_MARK } from './names';
 
 function mark(name: string, chatId: string): void {
   // Absent in some test environments; a missing mark must never break the app.
