@@ -18,7 +18,8 @@ export const nodeEntries = [
   { in: 'src/main/engine/host/worker-entry.ts', out: 'main/engine-worker' },
   { in: 'src/main/host/cli.ts', out: 'host/web' },
   { in: 'src/server/cli.ts', out: 'server/cli' },
-  { in: 'src/server/embedded-entry.ts', out: 'server/embedded' },
+  // The embedded SMP server's process sits beside the engine worker: the app ships dist/main.
+  { in: 'src/server/embedded-entry.ts', out: 'main/embedded-server' },
   { in: 'src/cli/main.ts', out: 'cli/conclave' },
   { in: 'src/relay/main.ts', out: 'relay/relay' },
 ];

@@ -1,4 +1,4 @@
-// The embedded SMP server's process (bundled as dist/server/embedded.cjs). A host starts it like
+// The embedded SMP server's process (bundled as dist/main/embedded-server.cjs). A host starts it like
 // the engine worker, in a process of its own, so a fault in either never takes the other or the
 // windows down: Electron's utilityProcess in the app, child_process.fork in Node hosts. It speaks
 // the messages of ./embedded-protocol over whichever parent port it has.

@@ -1,5 +1,5 @@
 // Messages between a host (Electron main, the browser host) and the embedded SMP server's process
-// (dist/server/embedded.cjs). Both sides parse what they receive with these schemas.
+// (dist/main/embedded-server.cjs). Both sides parse what they receive with these schemas.
 import { z } from 'zod';
 import { LOG_LEVELS } from './log';
 

@@ -18,7 +18,7 @@ export interface EmbeddedServerProcess {
 
 export type SpawnEmbeddedServerProcess = () => EmbeddedServerProcess;
 
-/** Forks `entryPath` (the bundled dist/server/embedded.cjs) as a Node child process. */
+/** Forks `entryPath` (the bundled dist/main/embedded-server.cjs) as a Node child process. */
 export function forkEmbeddedServerProcess(entryPath: string): SpawnEmbeddedServerProcess {
   return () => {
     const child = fork(entryPath, [], {

@@ -127,7 +127,7 @@ export async function runDesktopApp(options: DesktopAppOptions): Promise<Desktop
 
   const userData = app.getPath('userData');
   const smp = await provideSmpServer(options.smpServer ?? 'embedded', () => ({
-    spawn: utilityEmbeddedServerProcess(path.join(options.distDir, 'server', 'embedded.cjs')),
+    spawn: utilityEmbeddedServerProcess(path.join(options.distDir, 'main', 'embedded-server.cjs')),
     dataDir: path.join(userData, 'smp-server'),
     log: log.child('smp-server'),
   }));

@@ -43,7 +43,7 @@ export interface BrowserHostOptions {
    * server that is already running (tests that start their own).
    */
   readonly smpServer?: SmpServerChoice;
-  /** The embedded server's bundle; dist/server/embedded.cjs of this project by default. */
+  /** The embedded server's bundle; dist/main/embedded-server.cjs of this project by default. */
   readonly embeddedServerPath?: string;
   readonly log?: Logger;
 }
@@ -114,8 +114,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const smp = await provideSmpServer(options.smpServer ?? 'embedded', () => ({
     spawn: forkEmbeddedServerProcess(
       required(
-        options.embeddedServerPath ?? findUp('dist/server/embedded.cjs'),
-        'the embedded SMP server bundle (dist/server/embedded.cjs)',
+        options.embeddedServerPath ?? findUp('dist/main/embedded-server.cjs'),
+        'the embedded SMP server bundle (dist/main/embedded-server.cjs)',
         'run `npm run build:node` first',
       ),
     ),

@@ -31,11 +31,11 @@ const distDir = path.join(root, 'node_modules/.cache/conclave-test', `alerts-dis
 const ownPage = { url: 'app://conclave/index.html', parent: null };
 
 beforeAll(async () => {
-  for (const dir of ['main', 'server', 'renderer']) {
+  for (const dir of ['main', 'renderer']) {
     mkdirSync(path.join(distDir, dir), { recursive: true });
   }
   copyFileSync(await engineWorkerBundle(), path.join(distDir, 'main', 'engine-worker.cjs'));
-  copyFileSync(await embeddedServerBundle(), path.join(distDir, 'server', 'embedded.cjs'));
+  copyFileSync(await embeddedServerBundle(), path.join(distDir, 'main', 'embedded-server.cjs'));
   writeFileSync(path.join(distDir, 'renderer', 'index.html'), '<!doctype html>');
 });
 afterAll(() => rmSync(distDir, { recursive: true, force: true }));

@@ -50,9 +50,8 @@ const groupLink = 'simplex:/g#AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcd?h=smp.e
 beforeAll(async () => {
   mkdirSync(path.join(distDir, 'main'), { recursive: true });
   mkdirSync(path.join(distDir, 'renderer'), { recursive: true });
-  mkdirSync(path.join(distDir, 'server'), { recursive: true });
   copyFileSync(await engineWorkerBundle(), path.join(distDir, 'main', 'engine-worker.cjs'));
-  copyFileSync(await embeddedServerBundle(), path.join(distDir, 'server', 'embedded.cjs'));
+  copyFileSync(await embeddedServerBundle(), path.join(distDir, 'main', 'embedded-server.cjs'));
   writeFileSync(path.join(distDir, 'renderer', 'index.html'), '<!doctype html>');
 });
 afterAll(() => rmSync(distDir, { recursive: true, force: true }));
@@ -153,7 +152,7 @@ describe('desktop app', () => {
     expect(fake.protocolHandlers.has('app')).toBe(true);
     expect(session.defaultSession.requestHandler).toBeDefined();
     expect(desktop.engine.status).toEqual({ state: 'ready' });
-    expect(forkedBundles()).toEqual(['server/embedded.cjs', 'main/engine-worker.cjs']);
+    expect(forkedBundles()).toEqual(['main/embedded-server.cjs', 'main/engine-worker.cjs']);
 
     const win = FakeWindow.instances[0]!;
     expect(win.loadedUrl).toBe('app://conclave/index.html');
@@ -272,10 +271,10 @@ describe('desktop app', () => {
     // Killed, it comes back on the same address.
     const restarting = serverStatusReached(desktop, 'restarting');
     const running = serverStatusReached(desktop, 'running');
-    forkedOf('server/embedded.cjs').kill();
+    forkedOf('main/embedded-server.cjs').kill();
     await restarting;
     await running;
-    expect(forkedBundles().filter((b) => b === 'server/embedded.cjs')).toHaveLength(2);
+    expect(forkedBundles().filter((b) => b === 'main/embedded-server.cjs')).toHaveLength(2);
     expect(desktop.embeddedServer!.address).toBe(server.address);
 
     // And so after a restart of the app.
