@@ -294,7 +294,7 @@ export async function runSmpServerFuzz(o: {
     port: 0,
     wsPort: 0,
     host: '127.0.0.1',
-    logLevel: 'silent',
+    logLevel: 'error',
   });
   try {
     let last = 0;

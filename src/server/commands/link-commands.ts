@@ -38,7 +38,7 @@ export async function setLinkData(call: CallOf<'LSET'>): Promise<Outcome> {
   q.link = { linkId: c.linkId, fixedDigest };
   q.updatedAt = nowSeconds(ctx.clock);
   ctx.queues.relink(q, previous);
-  await persist(ctx, q, ctx.store.setLink(q, c.data));
+  await persist(ctx, q, ctx.store.setLink(q, c.linkId, c.data));
   return OK;
 }
 

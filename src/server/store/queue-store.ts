@@ -1,7 +1,7 @@
 // The durable side of the queue state: one SQLite file (src/node/sqlite, server migrations), all
 // statements through the group commit in decision order. Returns the state to rebuild memory
 // from on start, and single queues to re-read after a failed write.
-import { openDatabase, type Database, type Executor } from '../../node/sqlite';
+import { openDatabase, type Database, type SqlValue } from '../../node/sqlite';
 import type { QueueLinkData } from '../../protocol/smp/commands';
 import { idKey, type MessageMeta, type Queue } from '../queues/queue';
 import { GroupCommit } from './group-commit';
@@ -57,67 +57,60 @@ export class QueueStore {
   }
 
   createQueue(q: Queue, link: QueueLinkData | undefined): Promise<void> {
-    return this.write((tx) =>
-      tx.run(
-        `INSERT INTO queues (${QUEUE_COLUMNS}, link_user_data)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          q.recipientId,
-          q.senderId,
-          encodeKeys(q.recipientKeys),
-          q.rcvDhSecret,
-          q.senderKey ?? null,
-          q.mode ?? null,
-          q.status,
-          q.link?.linkId ?? null,
-          link?.fixedData ?? null,
-          q.createdAt,
-          q.updatedAt,
-          link?.userData ?? null,
-        ],
-      ),
+    return this.write(
+      `INSERT INTO queues (${QUEUE_COLUMNS}, link_user_data)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        q.recipientId,
+        q.senderId,
+        encodeKeys(q.recipientKeys),
+        q.rcvDhSecret,
+        q.senderKey ?? null,
+        q.mode ?? null,
+        q.status,
+        q.link?.linkId ?? null,
+        link?.fixedData ?? null,
+        q.createdAt,
+        q.updatedAt,
+        link?.userData ?? null,
+      ],
     );
   }
 
   /** Persists the mutable fields of a queue record (keys, status, update time). */
   saveQueue(q: Queue): Promise<void> {
-    return this.write((tx) =>
-      tx.run(
-        `UPDATE queues SET recipient_keys = ?, sender_key = ?, status = ?, updated_at = ?
-         WHERE recipient_id = ?`,
-        [encodeKeys(q.recipientKeys), q.senderKey ?? null, q.status, q.updatedAt, q.recipientId],
-      ),
+    return this.write(
+      `UPDATE queues SET recipient_keys = ?, sender_key = ?, status = ?, updated_at = ?
+       WHERE recipient_id = ?`,
+      [encodeKeys(q.recipientKeys), q.senderKey ?? null, q.status, q.updatedAt, q.recipientId],
     );
   }
 
-  setLink(q: Queue, data: QueueLinkData): Promise<void> {
-    return this.write((tx) =>
-      tx.run(
-        `UPDATE queues SET link_id = ?, link_fixed_data = ?, link_user_data = ?, updated_at = ?
-         WHERE recipient_id = ?`,
-        [q.link?.linkId ?? null, data.fixedData, data.userData, q.updatedAt, q.recipientId],
-      ),
+  setLink(q: Queue, linkId: Uint8Array, data: QueueLinkData): Promise<void> {
+    return this.write(
+      `UPDATE queues SET link_id = ?, link_fixed_data = ?, link_user_data = ?, updated_at = ?
+       WHERE recipient_id = ?`,
+      [linkId, data.fixedData, data.userData, q.updatedAt, q.recipientId],
     );
   }
 
   deleteLink(q: Queue): Promise<void> {
-    return this.write((tx) =>
-      tx.run(
-        `UPDATE queues SET link_id = NULL, link_fixed_data = NULL, link_user_data = NULL,
-         updated_at = ? WHERE recipient_id = ?`,
-        [q.updatedAt, q.recipientId],
-      ),
+    return this.write(
+      `UPDATE queues SET link_id = NULL, link_fixed_data = NULL, link_user_data = NULL,
+       updated_at = ? WHERE recipient_id = ?`,
+      [q.updatedAt, q.recipientId],
     );
   }
 
   /** Deletes the queue and (by cascade) its messages. */
   deleteQueue(recipientId: Uint8Array): Promise<void> {
-    return this.write((tx) => tx.run('DELETE FROM queues WHERE recipient_id = ?', [recipientId]));
+    return this.write('DELETE FROM queues WHERE recipient_id = ?', [recipientId]);
   }
 
   addMessage(recipientId: Uint8Array, m: MessageMeta, body: Uint8Array | undefined): Promise<void> {
-    return this.write((tx) =>
-      tx.run(`INSERT INTO messages (${MESSAGE_COLUMNS}, body) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
+    return this.write(
+      `INSERT INTO messages (${MESSAGE_COLUMNS}, body) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [
         m.rowId,
         recipientId,
         m.msgId,
@@ -125,14 +118,15 @@ export class QueueStore {
         m.quota ? 'quota' : 'message',
         m.notification ? 1 : 0,
         m.quota ? null : (body ?? new Uint8Array(0)),
-      ]),
+      ],
     );
   }
 
   deleteMessages(messages: readonly MessageMeta[]): Promise<void> {
-    return this.write(async (tx) => {
-      for (const m of messages)
-        await tx.run('DELETE FROM messages WHERE message_id = ?', [m.rowId]);
+    const rowIds = messages.map((m) => m.rowId);
+    return this.commit.submit(async (tx) => {
+      for (const rowId of rowIds)
+        await tx.run('DELETE FROM messages WHERE message_id = ?', [rowId]);
     });
   }
 
@@ -181,8 +175,12 @@ export class QueueStore {
     await this.db.close();
   }
 
-  private async write(op: (tx: Executor) => Promise<unknown>): Promise<void> {
-    await this.commit.submit(op);
+  /**
+   * Queues one statement. Its parameters are taken now, when the server decides, not when the
+   * batch runs: the queue may have changed again by then.
+   */
+  private async write(sql: string, params: readonly SqlValue[]): Promise<void> {
+    await this.commit.submit((tx) => tx.run(sql, params));
   }
 }
 

@@ -159,3 +159,29 @@ describe('one-time invitations', () => {
     expect(expectResponse(lkey, 'ERR').error).toEqual(AUTH);
   });
 });
+
+describe('commands decided in the same turn', () => {
+  it('persist what each decided, not the state at commit time (LSET then LDEL in one block)', async () => {
+    const dir = tempDir();
+    const s = await startServer(dir);
+    const c = await s.connect();
+    const q = await createQueue(c, { queueRequest: { mode: 'contact' } });
+    const linkId = randomBytes(24);
+    const set = c.transmission(
+      { type: 'LSET', linkId, data: blobs() },
+      { entityId: q.recipientId, key: q.recipientKey.privateKey },
+    );
+    const del = c.transmission(
+      { type: 'LDEL' },
+      { entityId: q.recipientId, key: q.recipientKey.privateKey },
+    );
+    const answers = Promise.all([c.responseTo(set.corrId), c.responseTo(del.corrId)]);
+    c.sendTransmissions([set.bytes, del.bytes]);
+    for (const r of await answers) expectResponse(r, 'OK');
+    expect(expectResponse(await lget(c, linkId), 'ERR').error).toEqual(AUTH);
+    await s.running.stop();
+    const again = await startServer(dir);
+    const d = await again.connect();
+    expect(expectResponse(await lget(d, linkId), 'ERR').error).toEqual(AUTH);
+  });
+});
