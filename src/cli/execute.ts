@@ -5,7 +5,6 @@ import {
   ContractError,
   type CommandOutput,
   type EngineCommandName,
-  type IpcErrorCode,
   type ParsedInput,
 } from '../shared/ipc';
 import type { ChatItemView } from '../shared/models/chats';
@@ -18,13 +17,8 @@ import type {
 } from '../shared/models/contacts';
 import type { ProfileView } from '../shared/models/profile';
 import { callEngine, type EngineClient } from '../main/engine/host/client';
-import {
-  HELP,
-  type Command,
-  type CommandErrorCode,
-  type CommandKind,
-  type HelpEntry,
-} from './commands';
+import { HELP, type Command, type HelpEntry } from './commands';
+import { CliFailure } from './failure';
 import { localNames, quoteName, type Named } from './names';
 
 /** What a command answered. `name` (the local name the command resolved) is for the terminal. */
@@ -47,21 +41,6 @@ export type Response =
   | { readonly command: 'contacts.list'; readonly result: readonly ContactView[] }
   | { readonly command: 'contacts.delete'; readonly result: ContactView; readonly name: string }
   | { readonly command: 'chat.send'; readonly result: ChatItemView; readonly name: string };
-
-export type FailureCode = IpcErrorCode | CommandErrorCode;
-
-/** A command that did not succeed: a bad line, an unknown name, or an engine error. */
-export class CliFailure extends Error {
-  override readonly name = 'CliFailure';
-  constructor(
-    readonly code: FailureCode,
-    message: string,
-    /** The command that failed, when the line parsed. */
-    readonly command?: CommandKind,
-  ) {
-    super(message);
-  }
-}
 
 export async function execute(client: EngineClient, command: Command): Promise<Response> {
   try {

@@ -6,7 +6,8 @@ import type { ChatItemView } from '../shared/models/chats';
 import type { ContactRequestView, ContactView } from '../shared/models/contacts';
 import type { ProfileView } from '../shared/models/profile';
 import { HELP_NOTE } from './commands';
-import type { CliFailure, Response } from './execute';
+import type { Response } from './execute';
+import type { CliFailure } from './failure';
 import { localNameOf, quoteName, typeableName } from './names';
 import type { EngineEvent, Presenter, ReadyInfo } from './presenter';
 

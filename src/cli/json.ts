@@ -2,7 +2,8 @@
 // for scripts, documented in ./README.md; `result` and `payload` are the contract's views.
 import type { EventName } from '../shared/ipc';
 import type { CommandKind } from './commands';
-import type { CliFailure, FailureCode, Response } from './execute';
+import type { Response } from './execute';
+import type { CliFailure, FailureCode } from './failure';
 import type { Presenter, ReadyInfo } from './presenter';
 
 export type JsonLine =

@@ -4,7 +4,8 @@
 import type { EventName, EventPayload } from '../shared/ipc';
 import type { ContactRequestView, ContactView } from '../shared/models/contacts';
 import type { ProfileView } from '../shared/models/profile';
-import type { CliFailure, Response } from './execute';
+import type { Response } from './execute';
+import type { CliFailure } from './failure';
 
 /** One contract event, as a union that narrows on `name`. */
 export type EngineEvent = {

@@ -4,14 +4,15 @@
 // SIGTERM all stop the same way: no more input, the engine stopped and its store closed.
 import { mkdirSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
-import { z } from 'zod';
 import { callEngine, type EngineClient } from '../main/engine/host/client';
 import { startInProcessEngine } from '../main/engine/host/in-process';
 import { createLogger, type Logger, type LogLevel } from '../main/engine/log';
 import type { ServersView } from '../shared/models/servers';
-import { parseCommand, type Command } from './commands';
-import { CliFailure, execute, type FailureCode } from './execute';
+import type { Command } from './commands';
+import { execute } from './execute';
+import { CliFailure } from './failure';
 import { HumanPresenter, NO_PROFILE_HINT, NO_SERVER_HINT } from './human';
+import { readInputLine } from './input';
 import { jsonPresenter } from './json';
 import { PendingSends } from './pending-sends';
 import type { EngineEvent, Presenter } from './presenter';
@@ -30,17 +31,8 @@ export interface RunOptions {
   readonly interactive: boolean;
 }
 
-/** A line longer than this is refused whole (the longest command is a 15,000-character message). */
-export const MAX_LINE_CHARS = 64 * 1024;
-
 /** How long the end of the input waits for messages of this run to reach their server. */
 const SEND_GRACE_MS = 10_000;
-
-/** In --json mode a line may carry a correlation id, echoed in its response: {"cmd", "corrId"}. */
-const JsonInput = z.strictObject({
-  cmd: z.string(),
-  corrId: z.string().min(1).max(200).optional(),
-});
 
 /** The engine could not start or --server was refused; main exits with status 1. */
 export class StartupError extends Error {
@@ -174,8 +166,12 @@ class Session {
   }
 
   private async handle(raw: string): Promise<void> {
-    const line = this.readLine(raw);
-    if (!line) return;
+    const line = readInputLine(raw, this.options.json);
+    if (line.ok === 'empty') return;
+    if (!line.ok) {
+      this.print(this.presenter.failure(line.failure, line.corrId));
+      return;
+    }
     const { command, corrId } = line;
     try {
       const response = await execute(this.client, command);
@@ -186,30 +182,6 @@ class Session {
     } catch (e) {
       this.print(this.presenter.failure(this.explain(e, command), corrId));
     }
-  }
-
-  /** The command in a line, or undefined when there is none (a bad line's error is printed). */
-  private readLine(raw: string): { command: Command; corrId?: string } | undefined {
-    let text = raw;
-    let corrId: string | undefined;
-    const fail = (code: FailureCode, message: string) => {
-      this.print(this.presenter.failure(new CliFailure(code, message), corrId));
-      return undefined;
-    };
-    if (raw.length > MAX_LINE_CHARS) {
-      return fail('TOO_LARGE', `a line is at most ${MAX_LINE_CHARS} characters`);
-    }
-    if (this.options.json && raw.trimStart().startsWith('{')) {
-      const parsed = JsonInput.safeParse(parseJson(raw));
-      if (!parsed.success) {
-        return fail('BAD_INPUT', 'a line is a command, or {"cmd": "<command>", "corrId": "<id>"}');
-      }
-      ({ cmd: text, corrId } = parsed.data);
-    }
-    const parsed = parseCommand(text);
-    if (parsed.ok === 'empty') return undefined;
-    if (!parsed.ok) return fail(parsed.error.code, parsed.error.message);
-    return { command: parsed.command, ...(corrId !== undefined && { corrId }) };
   }
 
   /** A failure in the terminal's words: what to do here, rather than in the app's settings. */
@@ -264,13 +236,5 @@ class Session {
     } catch (e) {
       throw new StartupError(`--server: ${e instanceof Error ? e.message : String(e)}`);
     }
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }

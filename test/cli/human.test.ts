@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CliFailure } from '../../src/cli/execute';
+import { CliFailure } from '../../src/cli/failure';
 import { HumanPresenter, NO_PROFILE_HINT, NO_SERVER_HINT, printable } from '../../src/cli/human';
 import { HELP } from '../../src/cli/commands';
 import { chat, contact, item, profile, request } from './fixtures';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CliFailure } from '../../src/cli/execute';
+import { CliFailure } from '../../src/cli/failure';
 import { jsonPresenter } from '../../src/cli/json';
 import { contact, item, profile } from './fixtures';
 
