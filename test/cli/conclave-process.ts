@@ -3,6 +3,7 @@
 // is tested), spawned with node, driven through stdin, and read as JSON lines from stdout.
 // Tests wait for the lines they expect, never for time to pass.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { build } from 'esbuild';
@@ -36,6 +37,14 @@ export function conclaveBundle(): Promise<string> {
     return outfile;
   })();
   return bundle;
+}
+
+/** Removes this process's bundle (call once its processes have exited). */
+export async function removeConclaveBundle(): Promise<void> {
+  if (!bundle) return;
+  const file = await bundle;
+  bundle = undefined;
+  rmSync(file, { force: true });
 }
 
 export interface RunResult {

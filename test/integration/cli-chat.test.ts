@@ -1,10 +1,15 @@
 // The terminal client end to end: two real `conclave --json` processes, each with its own SQLite
 // data directory, on one real SMP server on loopback. They set their profiles, connect through
 // alice's address, chat both ways and list each other; closing stdin stops each with status 0.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { cryptoReady } from '../../src/protocol/crypto';
 import { startSmpServer, type RunningSmpServer } from '../../src/server/start';
-import { ConclaveProcess, runConclave, type Line } from '../cli/conclave-process';
+import {
+  ConclaveProcess,
+  removeConclaveBundle,
+  runConclave,
+  type Line,
+} from '../cli/conclave-process';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -18,6 +23,8 @@ afterEach(async (ctx) => {
   for (const p of processes.splice(0)) p.kill();
   await Promise.all(servers.splice(0).map((s) => s.stop()));
 });
+
+afterAll(removeConclaveBundle);
 
 async function server(): Promise<RunningSmpServer> {
   await cryptoReady();
