@@ -8,7 +8,7 @@ import type { ProfileView } from '../shared/models/profile';
 import { HELP_NOTE } from './commands';
 import type { Response } from './execute';
 import type { CliFailure } from './failure';
-import { localNameOf, quoteName, typeableName } from './names';
+import { localNameOf, localNames, quoteName, typeableName } from './names';
 import type { EngineEvent, Presenter, ReadyInfo } from './presenter';
 
 /** Control characters (but line breaks and tabs) and bidirectional overrides, which could
@@ -30,6 +30,14 @@ function profileLine(p: ProfileView): string {
   const full =
     p.fullName !== '' && p.fullName !== p.displayName ? ` (${printable(p.fullName)})` : '';
   return `${quoteName(typeableName(p.displayName))}${full}`;
+}
+
+/** One line of /contacts: the local name, the full name if it says more, an unfinished state. */
+function contactLine(name: string, c: ContactView): string {
+  const full =
+    c.fullName !== '' && c.fullName !== c.displayName ? ` (${printable(c.fullName)})` : '';
+  const status = c.status === 'active' ? '' : ` [${c.status}]`;
+  return `${quoteName(name)}${full}${status}`;
 }
 
 /** The link to share: the short one when the server supports short links. */
@@ -106,10 +114,13 @@ export class HumanPresenter implements Presenter {
         return [`${quoteName(r.name)}: accepting the contact request…`];
       case 'requests.reject':
         return [`${quoteName(r.name)}: contact request rejected`];
-      case 'contacts.list':
-        return r.result.length === 0
-          ? ['no contacts yet: /c creates an invitation, /ad an address']
-          : r.result.map((c) => this.contactLine(c, r.result));
+      case 'contacts.list': {
+        if (r.result.length === 0) {
+          return ['no contacts yet: /c creates an invitation, /ad an address'];
+        }
+        const names = new Map([...localNames(r.result)].map(([name, c]) => [c.id, name]));
+        return r.result.map((c) => contactLine(names.get(c.id) ?? typeableName(c.displayName), c));
+      }
       case 'contacts.delete':
         return [`${quoteName(r.name)}: contact deleted`];
       case 'chat.send':
@@ -183,14 +194,6 @@ export class HumanPresenter implements Presenter {
     this.reportedFailures.add(item.id);
     const to = quoteName(this.chatName(item.chatId, ''));
     return [`message to ${to} not delivered: ${printable(item.error ?? 'unknown error')}`];
-  }
-
-  private contactLine(c: ContactView, all: readonly ContactView[]): string {
-    const name = quoteName(localNameOf(all, c.id) ?? typeableName(c.displayName));
-    const full =
-      c.fullName !== '' && c.fullName !== c.displayName ? ` (${printable(c.fullName)})` : '';
-    const status = c.status === 'active' ? '' : ` [${c.status}]`;
-    return `${name}${full}${status}`;
   }
 
   private contactName(id: number): string {
