@@ -144,6 +144,7 @@ for (const file of [
   '/dist/main/main.cjs',
   '/dist/main/preload.cjs',
   '/dist/main/engine-worker.cjs',
+  '/dist/main/embedded-server.cjs',
   '/dist/renderer/index.html',
   '/assets/tray.png',
 ]) {
