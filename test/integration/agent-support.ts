@@ -16,7 +16,7 @@ import {
 } from '../../src/main/engine/agent';
 import { SmpClient } from '../../src/main/engine/smp';
 import { systemClock } from '../../src/main/engine/clock';
-import { silentLogger } from '../../src/main/engine/log';
+import { createLogger, silentLogger } from '../../src/main/engine/log';
 import { migrations } from '../../src/main/engine/store/migrations';
 import {
   startSmpServer,
@@ -169,7 +169,8 @@ export function useAgents() {
           db,
           smp,
           clock: systemClock,
-          log: silentLogger,
+          // AGENT_DEBUG=1 shows what the agents log (never secrets or plaintext).
+          log: process.env.AGENT_DEBUG ? createLogger({ level: 'debug', scope: name }) : silentLogger,
           servers: servers_,
           retry: FAST_RETRY,
           ...options,

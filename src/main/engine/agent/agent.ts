@@ -133,7 +133,7 @@ export function createAgent(options: AgentOptions): Agent {
       allowConnection(ctx, runner, connId, confId, connInfo),
     acceptContact: (invId, connInfo) => acceptContact(ctx, runner, invId, connInfo),
     rejectContact: (invId) => rejectContact(ctx, invId),
-    deleteConnection: (connId) => deleteConnection(ctx, receiver, connId),
+    deleteConnection: (connId) => deleteConnection(ctx, delivery, receiver, connId),
     sendMessage: (connId, body, opts) => sendMessage(ctx, delivery, connId, body, opts),
     ackMessage: (connId, id, opts) => ackMessage(ctx, delivery, receiver, connId, id, opts),
 

@@ -19,41 +19,88 @@ import {
 import { getSndQueue, type SndQueue } from './store/queues';
 
 const BATCH = 64;
+/** Sent marks wait this long for company, unless this many accumulated. */
+const MARK_DELAY_MS = 20;
+const MARK_BATCH = 32;
 
 /** Kinds the delivery workers send (handshake messages are sent by their steps). */
 const DELIVERED_KINDS = new Set(['message', 'receipt', 'qcont']);
 
 interface Worker {
-  /** Set when new messages were stored while the worker ran. */
-  again: boolean;
-  /** Wakes a worker sleeping on QUOTA. */
-  resume?: () => void;
+  /** Messages handed over in memory, in order. */
+  readonly queue: PendingSndMessage[];
+  /** The store may hold pending messages this worker has not seen. */
+  fromStore: boolean;
+  /** The last message this worker is done with. */
+  cursor: number;
+  /** Wakes a worker waiting on QUOTA. */
+  resume?: (() => void) | undefined;
+  /** Wakes an idle worker when a message is handed over. */
+  nudge?: (() => void) | undefined;
+  /** The connection was deleted: send nothing more. */
+  stopped: boolean;
+  /** The connection of the queue, once read. */
+  connId?: string | undefined;
 }
+
+/** An idle worker waits this long for the next message before it ends. */
+const LINGER_MS = 2_000;
 
 export class Delivery {
   private readonly workers = new Map<number, Worker>();
 
   constructor(private readonly ctx: AgentContext) {}
 
-  /** Makes sure the queue's pending messages are being delivered. */
-  wake(sndQueueId: number): void {
+  /**
+   * Makes sure the queue's pending messages are being delivered. A message just stored is
+   * handed over in memory; without one, the worker reads the store.
+   */
+  wake(sndQueueId: number, message?: PendingSndMessage): void {
     const running = this.workers.get(sndQueueId);
     if (running) {
-      running.again = true;
+      if (message && !running.fromStore) insertInOrder(running.queue, message);
+      else running.fromStore = true;
+      running.nudge?.();
       return;
     }
-    const worker: Worker = { again: false };
+    const worker: Worker = { queue: [], fromStore: true, cursor: 0, stopped: false };
     this.workers.set(sndQueueId, worker);
-    this.ctx.background('message delivery', async () => {
-      try {
-        do {
-          worker.again = false;
-          await this.deliver(sndQueueId, worker);
-        } while (worker.again && this.ctx.isRunning);
-      } finally {
-        this.workers.delete(sndQueueId);
-      }
+    this.ctx.background('message delivery', () => this.deliver(sndQueueId, worker));
+  }
+
+  /**
+   * Waits a moment for more work, so that a steady stream of messages keeps one worker (and
+   * needs no reads): true when a message was handed over.
+   */
+  private linger(worker: Worker): Promise<boolean> {
+    return new Promise((resolve) => {
+      let settled = false;
+      // Each wait ends once, and clears only its own nudge (an older wait's timer may fire late).
+      const done = (more: boolean) => {
+        if (settled) return;
+        settled = true;
+        if (worker.nudge === nudge) worker.nudge = undefined;
+        resolve(more);
+      };
+      const nudge = () => done(true);
+      worker.nudge = nudge;
+      void this.ctx.timers
+        .sleep(LINGER_MS)
+        .then(() => done(worker.queue.length > 0 || worker.fromStore));
     });
+  }
+
+  /** The connection is being deleted: its workers drop what they hold and end. */
+  forgetConnection(connId: string): void {
+    for (const [id, worker] of this.workers) {
+      if (worker.queue.some((m) => m.connId === connId) || worker.connId === connId) {
+        worker.stopped = true;
+        worker.queue.length = 0;
+        this.workers.delete(id);
+        worker.nudge?.();
+        worker.resume?.();
+      }
+    }
   }
 
   /** The peer's QC: a queue paused on QUOTA continues now. */
@@ -64,24 +111,33 @@ export class Delivery {
   }
 
   private async deliver(sndQueueId: number, worker: Worker): Promise<void> {
-    let cursor = 0;
     const marks = new SentMarks(this.ctx);
     try {
+      let sq: SndQueue | undefined;
       for (;;) {
-        if (!this.ctx.isRunning) return;
-        const sq = await getSndQueue(this.ctx.db, sndQueueId);
-        if (!sq) return;
-        const batch = (await pendingSndMessages(this.ctx.db, sndQueueId, BATCH)).filter(
-          (m) => m.agentMsgId > cursor && DELIVERED_KINDS.has(m.kind),
-        );
-        if (batch.length === 0) return;
-        for (const m of batch) {
-          if (!(await this.sendOne(sq, m, worker))) return;
-          cursor = m.agentMsgId;
-          marks.add(m);
+        if (!this.ctx.isRunning || worker.stopped) return;
+        const m = nextOf(worker);
+        if (!m) {
+          // Read the queue again after waiting: a deleted queue's id can be given to a new one.
+          sq = undefined;
+          if (!worker.fromStore && !(await this.linger(worker))) return;
+          if (!worker.fromStore) continue;
+          worker.fromStore = false;
+          const batch = await pendingSndMessages(this.ctx.db, sndQueueId, BATCH);
+          if (batch.length === BATCH) worker.fromStore = true;
+          for (const p of batch) if (DELIVERED_KINDS.has(p.kind)) insertInOrder(worker.queue, p);
+          continue;
         }
+        sq ??= await getSndQueue(this.ctx.db, sndQueueId);
+        if (!sq || sq.connId !== m.connId) return;
+        worker.connId = sq.connId;
+        if (!(await this.sendOne(sq, m, worker))) return;
+        worker.cursor = m.agentMsgId;
+        marks.add(m);
       }
     } finally {
+      // Synchronously after the loop: a message stored from now on starts a new worker.
+      if (this.workers.get(sndQueueId) === worker) this.workers.delete(sndQueueId);
       await marks.idle();
     }
   }
@@ -175,23 +231,49 @@ export class Delivery {
   }
 }
 
+function insertInOrder(queue: PendingSndMessage[], m: PendingSndMessage): void {
+  if (queue.some((q) => q.agentMsgId === m.agentMsgId)) return;
+  let i = queue.length;
+  while (i > 0 && queue[i - 1]!.agentMsgId > m.agentMsgId) i--;
+  queue.splice(i, 0, m);
+}
+
+/** The next message after the worker's cursor (older ones were handed over twice). */
+function nextOf(worker: Worker): PendingSndMessage | undefined {
+  let m = worker.queue.shift();
+  while (m && m.agentMsgId <= worker.cursor) m = worker.queue.shift();
+  return m;
+}
+
 /**
- * Marks sent messages in the store while the next ones are being sent: whatever accumulated
- * during one transaction goes into the next, so a fast queue costs a few statements per batch.
+ * Marks sent messages in the store while the next ones are being sent. Marks wait a moment for
+ * company, so a busy queue costs one transaction per batch; a mark lost in a crash only means
+ * the message is sent again, and the peer recognises it.
  */
 class SentMarks {
   private waiting: PendingSndMessage[] = [];
   private running: Promise<void> | undefined;
+  private cancelTimer: (() => void) | undefined;
 
   constructor(private readonly ctx: AgentContext) {}
 
   add(m: PendingSndMessage): void {
     this.waiting.push(m);
-    this.running ??= this.flush();
+    if (this.running) return;
+    if (this.waiting.length >= MARK_BATCH) this.start();
+    else this.cancelTimer ??= this.ctx.timers.after(MARK_DELAY_MS, () => this.start());
   }
 
+  /** Writes whatever waits, now. */
   async idle(): Promise<void> {
+    if (this.waiting.length > 0 && !this.running) this.start();
     while (this.running) await this.running;
+  }
+
+  private start(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
+    this.running ??= this.flush();
   }
 
   private async flush(): Promise<void> {
@@ -214,7 +296,6 @@ class SentMarks {
         });
       }
     } catch (e) {
-      // Still pending in the store: sent again after a restart, and recognised by the peer.
       this.ctx.log.warn('sent messages not recorded', { error: e instanceof Error ? e : null });
     } finally {
       this.running = undefined;

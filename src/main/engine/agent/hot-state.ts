@@ -72,7 +72,9 @@ export async function loadHotState(q: Executor, connId: ConnId): Promise<HotStat
     conn,
     ratchet,
     skipped: await skippedKeysOf(q, connId),
-    sq: (await sndQueuesOf(q, connId)).find((s) => s.status === 'active'),
+    sq: (await sndQueuesOf(q, connId)).find(
+      (s) => s.status === 'active' && s.queueMode === 'messaging',
+    ),
     rq: (await rcvQueuesOf(q, connId))[0],
   };
 }

@@ -26,7 +26,7 @@ export async function enqueueMessage(
   kind: SndMessageKind,
   notify: boolean,
 ): Promise<AgentMsgId> {
-  const { agentMsgId, sqId } = await ctx.locks.run(connId, async () => {
+  const pending = await ctx.locks.run(connId, async () => {
     try {
       const hot = await ctx.hot.get(ctx.db, connId);
       const sq = hot.sq;
@@ -40,14 +40,24 @@ export async function enqueueMessage(
         storeOutgoing(tx, hot.conn, sq, hot.ratchet, message, kind, notify, ctx.nowIso()),
       );
       ctx.hot.set({ ...hot, conn: out.conn, ratchet: out.ratchet });
-      return { agentMsgId: out.agentMsgId, sqId: sq.id };
+      const { agentMsgId, body } = out;
+      return {
+        connId,
+        agentMsgId,
+        kind,
+        sndQueueId: sq.id,
+        body,
+        notify,
+        attempts: 0,
+        firstAttemptAt: null,
+      };
     } catch (e) {
       ctx.hot.drop(connId);
       throw e;
     }
   });
-  delivery.wake(sqId);
-  return agentMsgId;
+  delivery.wake(pending.sndQueueId, pending);
+  return pending.agentMsgId;
 }
 
 export async function sendMessage(
@@ -97,6 +107,7 @@ export async function ackMessage(
 /** Deletes the receive queues on their servers (best effort), then every record of the connection. */
 export async function deleteConnection(
   ctx: AgentContext,
+  delivery: Delivery,
   receiver: Receiver,
   connId: ConnId,
 ): Promise<void> {
@@ -114,6 +125,7 @@ export async function deleteConnection(
       }
     }
     ctx.hot.drop(connId);
+    delivery.forgetConnection(connId);
     await ctx.transact(async (tx, emit) => {
       if (await deleteConnectionRow(tx, connId))
         await emit({ name: 'deleted', payload: { connId } });

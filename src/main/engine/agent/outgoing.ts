@@ -32,6 +32,8 @@ export interface Outgoing {
   /** The connection and ratchet as updated by this message. */
   readonly conn: ConnectionRecord;
   readonly ratchet: RatchetState;
+  /** The SEND body, as stored. */
+  readonly body: Uint8Array;
 }
 
 async function ratchetOf(tx: Transaction, conn: ConnectionRecord): Promise<RatchetState> {
@@ -139,5 +141,5 @@ async function store(
   );
   const counters = { lastInternalId: agentMsgId, lastSndMsgId: m.sndMsgId, lastSndHash: msgHash };
   await updateConnection(tx, conn.connId, { ...update, ...counters, ratchetState: state }, now);
-  return { agentMsgId, conn: { ...conn, ...update, ...counters }, ratchet: state };
+  return { agentMsgId, conn: { ...conn, ...update, ...counters }, ratchet: state, body: m.body };
 }

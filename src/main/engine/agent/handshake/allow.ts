@@ -114,7 +114,9 @@ export async function completeAllowed(
   conn: ConnectionRecord,
   emit: EmitDurable,
 ): Promise<void> {
-  for (const sq of await sndQueuesOf(tx, conn.connId)) {
+  // A requester's contact address is never a queue we send messages to.
+  const queues = (await sndQueuesOf(tx, conn.connId)).filter((q) => q.queueMode === 'messaging');
+  for (const sq of queues) {
     for (const m of await pendingSndMessages(tx, sq.id, 10)) {
       if (m.kind === 'confirmation') await markSndMessageSent(tx, conn.connId, m.agentMsgId);
     }

@@ -82,7 +82,8 @@ export async function pendingSndMessages(
 /** Send queues that have pending messages (to restart their delivery). */
 export async function sndQueuesWithPending(q: Executor): Promise<number[]> {
   const rows = await q.all(
-    `SELECT DISTINCT snd_queue_id FROM agent_snd_messages WHERE status = 'pending'`,
+    `SELECT DISTINCT snd_queue_id FROM agent_snd_messages
+     WHERE status = 'pending' AND kind IN ('message', 'receipt', 'qcont')`,
   );
   return rows.map(
     (r) => parseRow(z.object({ snd_queue_id: int }), r, 'agent_snd_messages').snd_queue_id,
