@@ -1,5 +1,11 @@
 // The invitation handshake between two agents over a real SMP server, and messages both ways.
 import { describe, expect, it } from 'vitest';
+import {
+  KEM_PUBLIC_KEY_SIZE,
+  formatConnectionRequest,
+  parseConnectionRequest,
+} from '../../src/protocol/agent';
+import { randomBytes } from '../../src/protocol/crypto';
 import { connect, text, untext, useAgents } from './agent-support';
 
 const t = useAgents();
@@ -89,5 +95,28 @@ describe('agent: invitation handshake', () => {
     await expect(bob.agent.sendMessage('no-such-conn', text('x'))).rejects.toMatchObject({
       code: 'CONN_NOT_FOUND',
     });
+  });
+
+  it('ignores a post-quantum KEM proposal in the invitation (we never use KEM)', async () => {
+    const { server } = await t.server();
+    const alice = await t.agent('alice', [server]);
+    const bob = await t.agent('bob', [server]);
+    const { connId: a, link } = await alice.agent.createConnection('invitation');
+    const request = parseConnectionRequest(link);
+    if (request.mode !== 'invitation') throw new Error('expected an invitation');
+    const withKem = formatConnectionRequest({
+      ...request,
+      e2e: {
+        ...request.e2e,
+        kem: { kind: 'proposed', publicKey: randomBytes(KEM_PUBLIC_KEY_SIZE) },
+      },
+    });
+    expect(withKem).toContain('kem_key');
+    const b = await bob.agent.joinConnection(withKem, text('bob'));
+    const conf = await alice.log.next('confirmation', (c) => c.connId === a);
+    await alice.agent.allowConnection(a, conf.confirmationId, text('alice'));
+    await bob.log.next('connected', (c) => c.connId === b);
+    await bob.agent.sendMessage(b, text('no kem'));
+    expect(untext((await alice.log.next('message')).body)).toBe('no kem');
   });
 });

@@ -130,4 +130,23 @@ describe('agent: short links', () => {
     expect(data.connLink).toBe(link.replace(/&data=[^&]*/, ''));
     expect(untext(data.userData.userData)).toBe('later');
   });
+
+  it('writes links to preset servers host-only and restores them when reading', async () => {
+    const { server } = await t.server();
+    const presets = { presetServers: [server] };
+    const alice = await t.agent('alice', [server], presets);
+    const bob = await t.agent('bob', [server], presets);
+    const { link, shortLink } = await alice.agent.createConnection('contact', {
+      shortLink: { userData: text('preset') },
+    });
+    const short = parseShortLink(shortLink!);
+    expect(short.server).toEqual({
+      hosts: [server.hosts[0]],
+      port: '',
+      keyHash: new Uint8Array(0),
+    });
+    const data = await bob.agent.getShortLinkData(shortLink!);
+    expect(data.connLink).toBe(link);
+    expect(parseShortLink(data.shortLink).server.port).toBe(server.port);
+  });
 });
