@@ -4,9 +4,17 @@ import { agentSuite } from './agent';
 import { chatStoreSuite } from './chat-store';
 import { cryptoSuite } from './crypto';
 import { smpSuite } from './smp';
+import { smpServerMemorySuite } from './smp-server-memory';
 import { uiFirstRenderSuite } from './ui-first-render';
 
-const suites: Suite[] = [cryptoSuite, smpSuite, chatStoreSuite, agentSuite, uiFirstRenderSuite];
+const suites: Suite[] = [
+  cryptoSuite,
+  smpSuite,
+  smpServerMemorySuite,
+  chatStoreSuite,
+  agentSuite,
+  uiFirstRenderSuite,
+];
 
 runSuites(suites, process.argv.slice(2)).then(
   () => process.exit(0),

@@ -1,7 +1,7 @@
 // The durable side of the queue state: one SQLite file (src/node/sqlite, server migrations), all
 // statements through the group commit in decision order. Returns the state to rebuild memory
 // from on start, and single queues to re-read after a failed write.
-import { openDatabase, type Database, type SqlValue } from '../../node/sqlite';
+import { openDatabase, type Database, type Row, type SqlValue } from '../../node/sqlite';
 import type { QueueLinkData } from '../../protocol/smp/commands';
 import { idKey, type MessageMeta, type Queue } from '../queues/queue';
 import { GroupCommit } from './group-commit';
@@ -9,16 +9,18 @@ import { serverMigrations } from './migrations';
 import {
   bytesOf,
   encodeKeys,
+  MESSAGE_SELECT,
   messageFromRow,
+  QUEUE_SELECT,
   parseRow,
   queueFromRow,
   StoreDataError,
 } from './rows';
 import { z } from 'zod';
 
-const QUEUE_COLUMNS = `recipient_id, sender_id, recipient_keys, rcv_dh_secret, sender_key,
+const QUEUE_INSERT = `recipient_id, sender_id, recipient_keys, rcv_dh_secret, sender_key,
   queue_mode, status, link_id, link_fixed_data, created_at, updated_at`;
-const MESSAGE_COLUMNS = 'message_id, recipient_id, msg_id, created_at, kind, notification';
+const MESSAGE_INSERT = 'message_id, recipient_id, msg_id, created_at, kind, notification';
 
 const linkRowSchema = z.object({
   link_fixed_data: z.instanceof(Uint8Array).transform(bytesOf),
@@ -58,7 +60,7 @@ export class QueueStore {
 
   createQueue(q: Queue, link: QueueLinkData | undefined): Promise<void> {
     return this.write(
-      `INSERT INTO queues (${QUEUE_COLUMNS}, link_user_data)
+      `INSERT INTO queues (${QUEUE_INSERT}, link_user_data)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         q.recipientId,
@@ -109,7 +111,7 @@ export class QueueStore {
 
   addMessage(recipientId: Uint8Array, m: MessageMeta, body: Uint8Array | undefined): Promise<void> {
     return this.write(
-      `INSERT INTO messages (${MESSAGE_COLUMNS}, body) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO messages (${MESSAGE_INSERT}, body) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       [
         m.rowId,
         recipientId,
@@ -155,13 +157,13 @@ export class QueueStore {
   /** The stored state of one queue (after everything queued so far), or undefined if none. */
   loadQueue(recipientId: Uint8Array): Promise<Queue | undefined> {
     return this.commit.submit(async (tx) => {
-      const row = await tx.get(`SELECT ${QUEUE_COLUMNS} FROM queues WHERE recipient_id = ?`, [
+      const row = await tx.get(`SELECT ${QUEUE_SELECT} FROM queues WHERE recipient_id = ?`, [
         recipientId,
       ]);
       if (!row) return undefined;
       const q = queueFromRow(row);
       const rows = await tx.all(
-        `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE recipient_id = ? ORDER BY message_id`,
+        `SELECT ${MESSAGE_SELECT} FROM messages WHERE recipient_id = ? ORDER BY message_id`,
         [recipientId],
       );
       for (const m of rows) q.messages.push(messageFromRow(m).meta);
@@ -184,17 +186,39 @@ export class QueueStore {
   }
 }
 
+/** Rows per read when loading everything: one huge result would cost far more native memory. */
+const LOAD_PAGE = 2000;
+
+/** Reads `select` in pages ordered by the integer `key` (selected as row_key). */
+async function forEachPage(db: Database, select: string, key: string, each: (row: Row) => void) {
+  let last = 0;
+  for (;;) {
+    const rows = await db.all(`${select} WHERE ${key} > ? ORDER BY ${key} LIMIT ${LOAD_PAGE}`, [
+      last,
+    ]);
+    for (const row of rows) each(row);
+    const tail = rows[rows.length - 1];
+    if (rows.length < LOAD_PAGE || typeof tail?.row_key !== 'number') return;
+    last = tail.row_key;
+  }
+}
+
 async function loadQueues(db: Database): Promise<Queue[]> {
   const queues = new Map<string, Queue>();
-  for (const row of await db.all(`SELECT ${QUEUE_COLUMNS} FROM queues`)) {
+  await forEachPage(db, `SELECT rowid AS row_key, ${QUEUE_SELECT} FROM queues`, 'rowid', (row) => {
     const q = queueFromRow(row);
     queues.set(idKey(q.recipientId), q);
-  }
-  for (const row of await db.all(`SELECT ${MESSAGE_COLUMNS} FROM messages ORDER BY message_id`)) {
-    const { recipientId, meta } = messageFromRow(row);
-    const q = queues.get(idKey(recipientId));
-    if (!q) throw new StoreDataError('a stored message belongs to no queue');
-    q.messages.push(meta);
-  }
+  });
+  await forEachPage(
+    db,
+    `SELECT message_id AS row_key, ${MESSAGE_SELECT} FROM messages`,
+    'message_id',
+    (row) => {
+      const { recipientId, meta } = messageFromRow(row);
+      const q = queues.get(idKey(recipientId));
+      if (!q) throw new StoreDataError('a stored message belongs to no queue');
+      q.messages.push(meta);
+    },
+  );
   return [...queues.values()];
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Row } from '../../node/sqlite';
 import { sha256 } from '../../protocol/crypto/hash';
 import { decodeAll, encode } from '../../protocol/encoding/codec';
+import { fromHex } from '../../protocol/encoding/bytes';
 import { DecodeError } from '../../protocol/encoding/errors';
 import type { MessageMeta, Queue } from '../queues/queue';
 
@@ -16,27 +17,62 @@ export function bytesOf(b: Uint8Array): Uint8Array {
   return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
 
-const blob = z.instanceof(Uint8Array).transform(bytesOf);
+/**
+ * Ids and keys are read as hex text: every blob sqlite3 returns is a Buffer with a native
+ * allocation of its own, which for 24 bytes costs several times the bytes, and the server loads
+ * such ids for every queue and message at start. Decoded, they live in the JS heap.
+ */
+function hexColumn(column: string): string {
+  return `CASE WHEN ${column} IS NULL THEN NULL ELSE hex(${column}) END AS ${column}`;
+}
+
+const hexBlob = z
+  .string()
+  .regex(/^(?:[0-9A-F]{2})*$/, 'not hex')
+  .transform(fromHex);
+const largeBlob = z.instanceof(Uint8Array).transform(bytesOf);
 const seconds = z.int().nonnegative();
 
+/** What a queue row is read with (parsed by queueFromRow). */
+export const QUEUE_SELECT = [
+  ...['recipient_id', 'sender_id', 'recipient_keys', 'rcv_dh_secret', 'sender_key', 'link_id'].map(
+    hexColumn,
+  ),
+  'queue_mode',
+  'status',
+  'link_fixed_data',
+  'created_at',
+  'updated_at',
+].join(', ');
+
+/** What a message row is read with (parsed by messageFromRow): everything but the body. */
+export const MESSAGE_SELECT = [
+  'message_id',
+  hexColumn('recipient_id'),
+  hexColumn('msg_id'),
+  'created_at',
+  'kind',
+  'notification',
+].join(', ');
+
 export const queueRowSchema = z.object({
-  recipient_id: blob,
-  sender_id: blob,
-  recipient_keys: blob,
-  rcv_dh_secret: blob,
-  sender_key: blob.nullable(),
+  recipient_id: hexBlob,
+  sender_id: hexBlob,
+  recipient_keys: hexBlob,
+  rcv_dh_secret: hexBlob,
+  sender_key: hexBlob.nullable(),
   queue_mode: z.enum(['messaging', 'contact']).nullable(),
   status: z.enum(['active', 'off']),
-  link_id: blob.nullable(),
-  link_fixed_data: blob.nullable(),
+  link_id: hexBlob.nullable(),
+  link_fixed_data: largeBlob.nullable(),
   created_at: seconds,
   updated_at: seconds,
 });
 
 export const messageRowSchema = z.object({
   message_id: z.int().positive(),
-  recipient_id: blob,
-  msg_id: blob,
+  recipient_id: hexBlob,
+  msg_id: hexBlob,
   created_at: seconds,
   kind: z.enum(['message', 'quota']),
   notification: z.union([z.literal(0), z.literal(1)]),

@@ -25,7 +25,9 @@ export class TlsBlockTransport implements BlockTransport {
           const block = this.partial;
           this.partial = Buffer.allocUnsafe(SMP_BLOCK_SIZE);
           this.filled = 0;
-          events.block(block);
+          // A plain Uint8Array: Buffer's slice() is a view, which would let parsed ids keep
+          // the whole block alive.
+          events.block(new Uint8Array(block.buffer, block.byteOffset, block.length));
         }
       }
     });

@@ -7,9 +7,12 @@ import type { BlockTransport, TransportEvents } from './block-transport';
 /** WebSocket close code for a message that is not one block (RFC 6455 "unsupported data"). */
 const UNSUPPORTED_DATA = 1003;
 
+/** The message as a plain Uint8Array (Buffer's slice() is a view; see tls-transport.ts). */
 function bytesOf(data: RawData): Uint8Array {
-  if (Array.isArray(data)) return Buffer.concat(data);
-  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+  const b = Array.isArray(data) ? Buffer.concat(data) : data;
+  return b instanceof ArrayBuffer
+    ? new Uint8Array(b)
+    : new Uint8Array(b.buffer, b.byteOffset, b.length);
 }
 
 export class WsBlockTransport implements BlockTransport {
