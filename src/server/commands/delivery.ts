@@ -2,6 +2,7 @@
 // subscription, the head of the queue, re-encrypted for the recipient with the msgId as nonce.
 // Expired messages are removed before any delivery, so they are never delivered. Also the
 // bridge from decisions to the store: a failed write re-reads the queue from SQLite.
+import { DatabaseClosedError } from '../../node/sqlite';
 import { randomBytes } from '../../protocol/crypto/random';
 import { encryptReceivedMessage, type ReceivedMessage } from '../../protocol/smp/delivery';
 import type { Response } from '../../protocol/smp/responses';
@@ -25,6 +26,8 @@ export async function persist<T>(ctx: ServerContext, q: Queue, op: Promise<T>): 
   try {
     return await op;
   } catch (e) {
+    // A closed store means the server is stopping: there is nothing to repair.
+    if (e instanceof DatabaseClosedError) throw e;
     ctx.log.error('store write failed', { error: errorText(e) });
     void resync(ctx, q);
     throw e;
