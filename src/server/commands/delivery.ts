@@ -1,8 +1,6 @@
 // Delivery of messages to the recipient (§1.5): at most one unacknowledged message per
 // subscription, the head of the queue, re-encrypted for the recipient with the msgId as nonce.
-// Expired messages are removed before any delivery, so they are never delivered. Also the
-// bridge from decisions to the store: a failed write re-reads the queue from SQLite.
-import { DatabaseClosedError } from '../../node/sqlite';
+// Expired messages are removed before any delivery, so they are never delivered.
 import { randomBytes } from '../../protocol/crypto/random';
 import { encryptReceivedMessage, type ReceivedMessage } from '../../protocol/smp/delivery';
 import type { Response } from '../../protocol/smp/responses';
@@ -11,38 +9,12 @@ import { errorText } from '../log';
 import { expireHead } from '../queues/messages';
 import { idKey, type MessageMeta, type Queue } from '../queues/queue';
 import type { ServerContext, Subscription } from './context';
+import { persist } from './persist';
 
 export const MSG_ID_SIZE = 24;
 
 export function newMsgId(): Uint8Array {
   return randomBytes(MSG_ID_SIZE);
-}
-
-/**
- * Runs a store operation decided for `q`. If it fails, the queue's memory is replaced by what
- * SQLite holds (after everything queued before), and the error is rethrown (ERR INTERNAL).
- */
-export async function persist<T>(ctx: ServerContext, q: Queue, op: Promise<T>): Promise<T> {
-  try {
-    return await op;
-  } catch (e) {
-    // A closed store means the server is stopping: there is nothing to repair.
-    if (e instanceof DatabaseClosedError) throw e;
-    ctx.log.error('store write failed', { error: errorText(e) });
-    void resync(ctx, q);
-    throw e;
-  }
-}
-
-async function resync(ctx: ServerContext, q: Queue): Promise<void> {
-  try {
-    const stored = await ctx.store.loadQueue(q.recipientId);
-    const current = ctx.queues.byRecipientId(q.recipientId);
-    if (current) ctx.queues.remove(current);
-    if (stored) ctx.queues.add(stored);
-  } catch (e) {
-    ctx.log.error('could not re-read a queue after a failed write', { error: errorText(e) });
-  }
 }
 
 /** Removes expired messages from the head of `q` (and from SQLite). */

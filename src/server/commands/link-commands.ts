@@ -13,7 +13,7 @@ import {
   type Outcome,
   type ServerContext,
 } from './context';
-import { persist } from './delivery';
+import { persist } from './persist';
 import { secureQueue } from './recipient-commands';
 
 const AUTH = errorOutcome({ type: 'AUTH' });

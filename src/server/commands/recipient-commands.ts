@@ -23,7 +23,8 @@ import {
   type ServerContext,
   type Subscription,
 } from './context';
-import { persist, pushHead, renderMessage, takeHead } from './delivery';
+import { pushHead, renderMessage, takeHead } from './delivery';
+import { persist } from './persist';
 
 const QUEUE_ID_SIZE = 24;
 const AUTH = errorOutcome({ type: 'AUTH' });

@@ -13,7 +13,8 @@ import {
   type Outcome,
   type ServerContext,
 } from './context';
-import { deliverSent, expireQueue, newMsgId, persist } from './delivery';
+import { deliverSent, expireQueue, newMsgId } from './delivery';
+import { persist } from './persist';
 import { secureQueue } from './recipient-commands';
 
 /** SKEY: the sender secures a messaging queue with its key (verification checked the mode). */

@@ -79,10 +79,6 @@ export class ClientConnection implements ClientSession {
     return this.sessionKeys.privateKey;
   }
 
-  get isOpen(): boolean {
-    return this.state === 'open';
-  }
-
   /** Sends the server hello at once and starts reading. */
   start(): void {
     const { identity } = this.host;
@@ -128,7 +124,6 @@ export class ClientConnection implements ClientSession {
   }
 
   private receiveHello(block: Uint8Array): void {
-    let dhSecret: Uint8Array | undefined;
     try {
       const hello = checkClientHello(decodeClientHello(block), {
         keyHash: this.host.identity.keyHash,
@@ -136,7 +131,7 @@ export class ClientConnection implements ClientSession {
       });
       // Service certificates (v16) are not offered by this server.
       if (hello.service) throw new Error('client services are not supported');
-      dhSecret = hello.clientKey && x25519Dh(hello.clientKey, this.sessionKeys.privateKey);
+      const dhSecret = hello.clientKey && x25519Dh(hello.clientKey, this.sessionKeys.privateKey);
       this.negotiated = hello.version;
       this.codec = blockCodecFor({
         role: 'server',
