@@ -24,7 +24,7 @@ import {
 } from './store/connections';
 import { pendingConfirmations, pendingContactRequests } from './store/handshake';
 import { getShortLink } from './store/links';
-import { sndQueuesWithPending, unackedRcvMessages } from './store/messages';
+import { sndQueuesWithPending } from './store/messages';
 import { deleteEvents, storedEvents } from './store/outbox';
 import { rcvQueueByRecipient } from './store/queues';
 import type { SmpServer } from '../../../protocol/smp';
@@ -70,7 +70,10 @@ export function createAgent(options: AgentOptions): Agent {
     });
   };
 
-  /** What a previous run left: events, decisions, messages, steps and deliveries. */
+  /**
+   * What a previous run left: outbox events and pending decisions. Messages not ACKed by the
+   * application come again through the server's redelivery once subscribed.
+   */
   const restore = async () => {
     for (const c of await connectionsWithStatus(ctx.db, ['new'])) {
       // createConnection never returned these; their queue, if created, is an orphan.
@@ -96,7 +99,6 @@ export function createAgent(options: AgentOptions): Agent {
         connInfo: r.connInfo,
       });
     }
-    for (const m of await unackedRcvMessages(ctx.db)) receiver.emitStored(m);
   };
 
   const agent: Agent = {

@@ -9,9 +9,12 @@
 // internal id). Confirmations and contact requests have their own opaque ids.
 //
 // Delivery guarantees to the application:
-// - `message`, `confirmation` and `request` stay pending in the store until the application acts
-//   (ackMessage / allowConnection / acceptContact or rejectContact); every start() emits the ones
-//   still pending again, with the same ids. The application must treat them idempotently.
+// - `confirmation` and `request` stay pending in the store until the application acts
+//   (allowConnection / acceptContact or rejectContact); every start() emits the pending ones
+//   again, with the same ids. The application must treat them idempotently.
+// - A `message` not ACKed by the application stays on its server, which delivers it again after
+//   a reconnect or restart: it is emitted again with the same AgentMsgId. Once ACKed it is never
+//   emitted again.
 // - Every other event is written to an outbox in the same transaction as the state change that
 //   causes it and removed once listeners have run: at least once, in order per connection.
 // - Listeners run synchronously; a listener that throws is logged and does not stop the others.
@@ -126,9 +129,9 @@ export interface Agent {
   readonly events: AgentEvents;
 
   /**
-   * Loads state, subscribes every receive queue, re-emits pending confirmations, requests and
-   * unacknowledged messages, flushes the event outbox, resumes every unfinished handshake step
-   * and restarts delivery of pending messages. Resolves once subscriptions were requested.
+   * Loads state, flushes the event outbox, re-emits pending confirmations and requests,
+   * subscribes every receive queue (messages not yet ACKed come again), resumes every unfinished
+   * handshake step and restarts delivery of pending messages. Resolves once subscribed.
    */
   start(): Promise<void>;
 

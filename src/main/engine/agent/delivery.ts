@@ -20,7 +20,7 @@ import { getSndQueue, type SndQueue } from './store/queues';
 
 const BATCH = 64;
 /** Sent marks wait this long for company, unless this many accumulated. */
-const MARK_DELAY_MS = 20;
+const MARK_DELAY_MS = 100;
 const MARK_BATCH = 32;
 
 /** Kinds the delivery workers send (handshake messages are sent by their steps). */

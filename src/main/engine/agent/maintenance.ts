@@ -1,8 +1,8 @@
-// Periodic clean-up: skipped message keys past their TTL, and records of ACKed received
-// messages old enough that no redelivery can still come (the server expires messages after
-// 21 days by default).
+// Periodic clean-up: skipped message keys past their TTL, and records of received messages old
+// enough that no redelivery can still come (the server expires messages after 21 days by
+// default), with any body an application never ACKed.
 import type { AgentContext } from './context';
-import { deleteAckedRcvMessagesBefore } from './store/messages';
+import { deleteRcvMessagesBefore } from './store/messages';
 import { deleteSkippedKeysBefore } from './store/ratchets';
 
 export const RCV_RECORD_TTL_MS = 30 * 24 * 3_600_000;
@@ -11,7 +11,7 @@ const SWEEP_INTERVAL_MS = 3_600_000;
 export async function sweep(ctx: AgentContext): Promise<void> {
   const now = ctx.nowMs();
   const keys = await deleteSkippedKeysBefore(ctx.db, now - ctx.skippedKeys.ttlMs);
-  const records = await deleteAckedRcvMessagesBefore(ctx.db, now - RCV_RECORD_TTL_MS);
+  const records = await deleteRcvMessagesBefore(ctx.db, now - RCV_RECORD_TTL_MS);
   // Connections' skipped keys in memory may include swept ones: reload them.
   if (keys > 0) ctx.hot.clear();
   if (keys + records > 0) ctx.log.info('agent store swept', { keys, records });

@@ -75,6 +75,11 @@ export async function sendMessage(
   return enqueueMessage(ctx, delivery, connId, message, 'message', options.notify ?? true);
 }
 
+/**
+ * The application ACKed a message. The ACK record and the server ACK go out together: a crash
+ * between the two cannot show the message twice, because an unACKed message reaches the
+ * application again only through the server's redelivery, never from the store alone.
+ */
 export async function ackMessage(
   ctx: AgentContext,
   delivery: Delivery,
@@ -84,7 +89,15 @@ export async function ackMessage(
   options: AckOptions = {},
 ): Promise<void> {
   ctx.requireRunning();
-  const acked = await ackRcvMessage(ctx.db, connId, agentMsgId);
+  const known = receiver.delivered(connId, agentMsgId);
+  let acked;
+  if (known) {
+    const serverAck = receiver.ackFor(connId, known.brokerMsgId);
+    [acked] = await Promise.all([ackRcvMessage(ctx.db, connId, agentMsgId), serverAck]);
+  } else {
+    acked = await ackRcvMessage(ctx.db, connId, agentMsgId);
+    if (acked) await receiver.ackFor(connId, acked.brokerMsgId);
+  }
   receiver.forget(connId, agentMsgId);
   if (!acked) {
     const msg = await getRcvMessage(ctx.db, connId, agentMsgId);
@@ -101,7 +114,6 @@ export async function ackMessage(
     // Sent receipts ask for no notification (§2.8).
     await enqueueMessage(ctx, delivery, connId, message, 'receipt', false);
   }
-  await receiver.ackFor(connId, acked.brokerMsgId);
 }
 
 /** Deletes the receive queues on their servers (best effort), then every record of the connection. */

@@ -43,6 +43,8 @@ export interface MessageOutcome {
   readonly resume: readonly number[];
   /** A message we decrypted but do not act on (queue rotation, which we never start). */
   readonly prohibited?: AgentError;
+  /** SHA-256 of the agent message (echoed in a receipt). */
+  readonly msgHash?: Uint8Array;
 }
 
 const REPLAY_CODES = new Set(['DUPLICATE', 'EARLIER', 'HEADER']);
@@ -175,7 +177,7 @@ async function receive(
         brokerTs: new Date(meta.brokerTs),
         notify: meta.notify,
       };
-      return { outcome: { message: event, resume: [] }, next };
+      return { outcome: { message: event, msgHash, resume: [] }, next };
     }
     case 'A_RCVD':
       await insertRcvMessage(tx, { ...record, kind: 'receipt' }, now);

@@ -31,10 +31,20 @@ const RECEIVE_ERRORS = new Set<AgentErrorCode>([
   'LINK',
 ]);
 
+/** An emitted message's server id and hashes (for its ACK and receipt). */
+export interface Delivered {
+  readonly brokerMsgId: Uint8Array;
+  readonly sndMsgId: bigint;
+  readonly msgHash: Uint8Array;
+}
+
 export class Receiver {
   private readonly chains = new Map<string, Promise<void>>();
-  /** A_MSG events emitted in this run, so that a redelivery does not emit them twice. */
-  private readonly emitted = new Set<string>();
+  /**
+   * A_MSG events emitted in this run and not yet ACKed, with what their ACK needs, so that a
+   * redelivery does not emit them twice and the ACK needs no read.
+   */
+  private readonly emitted = new Map<string, Delivered>();
   /** Active receive queues (immutable once active), by recipient id and by connection. */
   private readonly active = new Map<string, RcvQueue>();
   private readonly activeOf = new Map<ConnId, RcvQueue>();
@@ -81,10 +91,10 @@ export class Receiver {
     });
   }
 
-  /** Emits a stored, not yet ACKed message (at start, or on redelivery). */
-  emitStored(m: RcvMessage): void {
+  /** Emits a stored, not yet ACKed message again (its delivery came again). */
+  private emitStored(m: RcvMessage): void {
     if (m.kind !== 'message' || m.appAcked || !m.body) return;
-    this.emitMessage({
+    const event = {
       connId: m.connId,
       agentMsgId: m.agentMsgId,
       body: m.body,
@@ -92,14 +102,23 @@ export class Receiver {
       sndMsgId: m.sndMsgId,
       brokerTs: new Date(m.brokerTs),
       notify: m.notify,
-    });
+    };
+    this.emitMessage(event, { brokerMsgId: m.brokerMsgId, msgHash: m.msgHash });
   }
 
-  private emitMessage(event: AgentEventMap['message']): void {
+  private emitMessage(
+    event: AgentEventMap['message'],
+    ids: Pick<Delivered, 'brokerMsgId' | 'msgHash'>,
+  ): void {
     const key = `${event.connId}:${event.agentMsgId}`;
     if (this.emitted.has(key)) return;
-    this.emitted.add(key);
+    this.emitted.set(key, { ...ids, sndMsgId: event.sndMsgId });
     this.ctx.events.emit('message', event);
+  }
+
+  /** What the ACK of an emitted message needs, if it was emitted in this run. */
+  delivered(connId: ConnId, agentMsgId: AgentMsgId): Delivered | undefined {
+    return this.emitted.get(`${connId}:${agentMsgId}`);
   }
 
   /** The application ACKed the message: a later redelivery must not re-emit it. */
@@ -200,7 +219,7 @@ export class Receiver {
     if (outcome.prohibited)
       this.ctx.events.emit('receiveError', { connId: rq.connId, error: outcome.prohibited });
     if (!outcome.message) return true;
-    this.emitMessage(outcome.message);
+    this.emitMessage(outcome.message, { brokerMsgId: ev.msgId, msgHash: outcome.msgHash! });
     return false;
   }
 

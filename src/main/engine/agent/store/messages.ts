@@ -345,15 +345,6 @@ export async function getRcvMessage(
   return row ? toRcv(parseRow(RcvRow, row, 'agent_rcv_messages')) : undefined;
 }
 
-/** Messages the application has not ACKed yet, oldest first (re-emitted by start()). */
-export async function unackedRcvMessages(q: Executor): Promise<RcvMessage[]> {
-  const rows = await q.all(
-    `SELECT ${RCV_COLUMNS} FROM agent_rcv_messages WHERE app_acked = 0
-     ORDER BY conn_id, agent_msg_id`,
-  );
-  return rows.map((r) => toRcv(parseRow(RcvRow, r, 'agent_rcv_messages')));
-}
-
 export async function markRcvMessageAcked(q: Executor, connId: ConnId, agentMsgId: AgentMsgId) {
   await q.run(
     `UPDATE agent_rcv_messages SET app_acked = 1, body = NULL
@@ -384,11 +375,18 @@ export async function ackRcvMessage(
   return { brokerMsgId: r.broker_msg_id, sndMsgId: BigInt(r.snd_msg_id), msgHash: r.msg_hash };
 }
 
-/** Records of ACKed messages older than `beforeMs` are no longer needed for de-duplication. */
-export async function deleteAckedRcvMessagesBefore(q: Executor, beforeMs: number): Promise<number> {
-  const { changes } = await q.run(
+/**
+ * Records of received messages older than `beforeMs`: no redelivery can come any more (ACKed
+ * ones through their age index, unACKed ones through theirs, which is small).
+ */
+export async function deleteRcvMessagesBefore(q: Executor, beforeMs: number): Promise<number> {
+  const acked = await q.run(
     'DELETE FROM agent_rcv_messages WHERE app_acked = 1 AND created_at < ?',
     [beforeMs],
   );
-  return changes;
+  const unacked = await q.run(
+    'DELETE FROM agent_rcv_messages WHERE app_acked = 0 AND created_at < ?',
+    [beforeMs],
+  );
+  return acked.changes + unacked.changes;
 }
