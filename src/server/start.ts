@@ -9,6 +9,7 @@ import { initDataDir, isDataDirEmpty, openDataDir, serverAddress } from './data-
 import { createLogger, type Logger, type LogLevel } from './log';
 import { ServerCore } from './server-core';
 import { QueueStore } from './store/queue-store';
+import type { BlockTransport } from './transport/block-transport';
 import { listenTls, listenWebSocket, type Listener } from './transport/listeners';
 
 export interface StartSmpServerOptions {
@@ -90,17 +91,18 @@ export async function startSmpServer(options: StartSmpServerOptions): Promise<Ru
   });
   core.expireMessages();
 
-  const host = options.host ?? config.bindHost;
-  const accept = core.accept.bind(core);
+  const listen = {
+    identity: opened.identity,
+    host: options.host ?? config.bindHost,
+    handshakeTimeoutMs: config.limits.handshakeTimeoutMs,
+    log,
+    accept: (transport: BlockTransport) => core.accept(transport),
+  };
   const listeners: Listener[] = [];
   try {
-    listeners.push(
-      await listenTls(opened.identity, host, options.port ?? config.port, log, accept),
-    );
+    listeners.push(await listenTls({ ...listen, port: options.port ?? config.port }));
     const wsPort = options.wsPort ?? config.wsPort;
-    if (wsPort !== undefined) {
-      listeners.push(await listenWebSocket(opened.identity, host, wsPort, log, accept));
-    }
+    if (wsPort !== undefined) listeners.push(await listenWebSocket({ ...listen, port: wsPort }));
   } catch (e) {
     await Promise.all(listeners.map((l) => l.close()));
     await core.stop();

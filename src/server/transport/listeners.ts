@@ -19,7 +19,7 @@ export const SMP_ALPN = 'smp/1';
  * Finished; every client we serve speaks 1.3), upstream's cipher suite and groups, Ed25519/Ed448
  * signatures. Clients send no SNI and none is needed: there is one certificate.
  */
-function tlsOptions(identity: ServerIdentity): tls.TlsOptions {
+function tlsOptions(identity: ServerIdentity, handshakeTimeoutMs: number): tls.TlsOptions {
   return {
     key: identity.keyPem,
     cert: identity.certChainPem,
@@ -27,7 +27,20 @@ function tlsOptions(identity: ServerIdentity): tls.TlsOptions {
     ciphers: 'TLS_CHACHA20_POLY1305_SHA256',
     ecdhCurve: 'X25519:X448',
     sigalgs: 'ed25519:ed448',
+    // A client that stalls inside the TLS handshake is dropped like one that stalls after it.
+    handshakeTimeout: handshakeTimeoutMs,
   };
+}
+
+export interface ListenOptions {
+  readonly identity: ServerIdentity;
+  readonly host: string;
+  /** 0: any free port (the bound one is in the Listener). */
+  readonly port: number;
+  readonly handshakeTimeoutMs: number;
+  readonly log: Logger;
+  /** Receives every connection that got through TLS (and the WebSocket upgrade). */
+  readonly accept: (transport: BlockTransport) => void;
 }
 
 export interface Listener {
@@ -55,14 +68,12 @@ function sessionIdOf(socket: TLSSocket): Uint8Array | undefined {
   return finished && finished.length > 0 ? new Uint8Array(finished) : undefined;
 }
 
-export function listenTls(
-  identity: ServerIdentity,
-  host: string,
-  port: number,
-  log: Logger,
-  accept: (transport: BlockTransport) => void,
-): Promise<Listener> {
-  const server = tls.createServer({ ...tlsOptions(identity), ALPNProtocols: [SMP_ALPN] });
+export function listenTls(o: ListenOptions): Promise<Listener> {
+  const { log, accept } = o;
+  const server = tls.createServer({
+    ...tlsOptions(o.identity, o.handshakeTimeoutMs),
+    ALPNProtocols: [SMP_ALPN],
+  });
   server.on('secureConnection', (socket) => {
     const sessionId = sessionIdOf(socket);
     // Without ALPN upstream would offer only SMP v6, which we treat as incompatible.
@@ -75,7 +86,7 @@ export function listenTls(
     accept(new TlsBlockTransport(socket, sessionId));
   });
   server.on('tlsClientError', (e) => log.debug('TLS handshake failed', { error: e.message }));
-  return listen(server, host, port);
+  return listen(server, o.host, o.port);
 }
 
 /**
@@ -83,14 +94,12 @@ export function listenTls(
  * http/1.1), and the session id is the tls-unique of the TLS connection under the WebSocket,
  * as in upstream's WS transport.
  */
-export function listenWebSocket(
-  identity: ServerIdentity,
-  host: string,
-  port: number,
-  log: Logger,
-  accept: (transport: BlockTransport) => void,
-): Promise<Listener> {
-  const server = https.createServer({ ...tlsOptions(identity), ALPNProtocols: ['http/1.1'] });
+export function listenWebSocket(o: ListenOptions): Promise<Listener> {
+  const { log, accept } = o;
+  const server = https.createServer({
+    ...tlsOptions(o.identity, o.handshakeTimeoutMs),
+    ALPNProtocols: ['http/1.1'],
+  });
   server.on('request', (_req, res) => {
     res.writeHead(426, { 'content-type': 'text/plain' }).end('SMP over WebSocket only\n');
   });
@@ -105,5 +114,5 @@ export function listenWebSocket(
     accept(new WsBlockTransport(ws, sessionId));
   });
   wss.on('error', (e) => log.warn('WebSocket server error', { error: e.message }));
-  return listen(server, host, port);
+  return listen(server, o.host, o.port);
 }
