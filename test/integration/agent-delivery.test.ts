@@ -2,7 +2,7 @@
 // in both directions; and both agents reconnect and carry on when the server restarts.
 import { describe, expect, it } from 'vitest';
 import type { AgentEventMap, ConnId } from '../../src/main/engine/agent';
-import { connect, text, untext, useAgents, type TestAgent } from './agent-support';
+import { FAST_RETRY, connect, text, untext, useAgents, type TestAgent } from './agent-support';
 
 const t = useAgents();
 
@@ -119,5 +119,26 @@ describe('agent: delivery', () => {
     await bob.log.next('message', (m) => untext(m.body) === 'last');
     const bodies = bob.log.of('message').map((m) => untext(m.body));
     expect(bodies).toEqual(['first', 'second', 'second', 'third', 'third', 'last']);
+  });
+
+  it('fails a message that cannot be delivered in time (EXPIRED)', async () => {
+    const first = await t.server();
+    const retry = { ...FAST_RETRY, expireAfterMs: 300 };
+    const alice = await t.agent('alice', [first.server], { retry });
+    const bob = await t.agent('bob', [first.server]);
+    const { a } = await connect(alice, bob);
+    await first.stop();
+    t.forget(first);
+    const id = await alice.agent.sendMessage(a, text('too late'));
+    expect((await alice.log.next('messageWarning', (w) => w.agentMsgId === id)).error.code).toBe(
+      'NETWORK',
+    );
+    const failed = await alice.log.next('messageError', (e) => e.agentMsgId === id);
+    expect(failed.error.code).toBe('EXPIRED');
+    const row = await alice.db.get(
+      'SELECT status, body FROM agent_snd_messages WHERE conn_id = ? AND agent_msg_id = ?',
+      [a, id],
+    );
+    expect(row).toEqual({ status: 'failed', body: null });
   });
 });

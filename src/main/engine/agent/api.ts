@@ -15,8 +15,11 @@
 // - A `message` not ACKed by the application stays on its server, which delivers it again after
 //   a reconnect or restart: it is emitted again with the same AgentMsgId. Once ACKed it is never
 //   emitted again.
-// - Every other event is written to an outbox in the same transaction as the state change that
-//   causes it and removed once listeners have run: at least once, in order per connection.
+// - `info`, `connected`, `sent`, `delivered`, `messageError`, `qcont`, `connectionError` and
+//   `deleted` (by deleteConnection) are written to an outbox in the same transaction as the state
+//   change that causes them and removed once listeners have run: at least once, in order.
+// - `messageWarning`, `receiveError`, `subscriptionEnded`, `up`, `down` and `deleted` for a queue
+//   the server deleted report what just happened and are not kept.
 // - Listeners run synchronously; a listener that throws is logged and does not stop the others.
 import type { Database } from '../../../node/sqlite';
 import type {
