@@ -24,7 +24,7 @@ import {
 } from './store/connections';
 import { pendingConfirmations, pendingContactRequests } from './store/handshake';
 import { getShortLink } from './store/links';
-import { sndQueuesWithPending } from './store/messages';
+import { sndQueuesWithPending } from './store/snd-messages';
 import { deleteEvents, storedEvents } from './store/outbox';
 import { rcvQueueByRecipient } from './store/queues';
 import type { SmpServer } from '../../../protocol/smp';

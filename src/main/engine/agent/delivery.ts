@@ -15,7 +15,7 @@ import {
   pendingSndMessages,
   recordSndAttempt,
   type PendingSndMessage,
-} from './store/messages';
+} from './store/snd-messages';
 import { getSndQueue, type SndQueue } from './store/queues';
 
 const BATCH = 64;

@@ -2,7 +2,7 @@
 // enough that no redelivery can still come (the server expires messages after 21 days by
 // default), with any body an application never ACKed.
 import type { AgentContext } from './context';
-import { deleteRcvMessagesBefore } from './store/messages';
+import { deleteRcvMessagesBefore } from './store/rcv-messages';
 import { deleteSkippedKeysBefore } from './store/ratchets';
 
 export const RCV_RECORD_TTL_MS = 30 * 24 * 3_600_000;

@@ -11,7 +11,8 @@ import { authKey } from './keys';
 import { storeOutgoing } from './outgoing';
 import type { Receiver } from './receive/receiver';
 import { deleteConnectionRow } from './store/connections';
-import { ackRcvMessage, getRcvMessage, type SndMessageKind } from './store/messages';
+import { type SndMessageKind } from './store/snd-messages';
+import { ackRcvMessage, getRcvMessage } from './store/rcv-messages';
 import { rcvQueuesOf } from './store/queues';
 
 /**

@@ -23,7 +23,7 @@ import {
   type ConnectionRecord,
   type ConnectionUpdate,
 } from './store/connections';
-import { insertSndMessage, type SndMessageKind } from './store/messages';
+import { insertSndMessage, type SndMessageKind } from './store/snd-messages';
 import type { SndQueue } from './store/queues';
 import { getRatchet } from './store/ratchets';
 

@@ -11,7 +11,7 @@ import { authKey, newSndQueueKeys } from '../keys';
 import { storeConfirmation } from '../outgoing';
 import { getConnection, updateConnection, type ConnectionRecord } from '../store/connections';
 import { getConfirmation, setConfirmationAllowed } from '../store/handshake';
-import { markSndMessageSent, pendingSndMessages } from '../store/messages';
+import { markSndMessageSent, pendingSndMessages } from '../store/snd-messages';
 import {
   getSndQueue,
   insertSndQueue,

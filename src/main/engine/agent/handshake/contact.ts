@@ -19,7 +19,7 @@ import {
   getContactRequest,
   setContactRequestAccepted,
 } from '../store/handshake';
-import { insertSndMessage, pendingSndMessages } from '../store/messages';
+import { insertSndMessage, pendingSndMessages } from '../store/snd-messages';
 import {
   deleteSndQueue,
   insertRcvQueue,

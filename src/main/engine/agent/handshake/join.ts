@@ -29,7 +29,7 @@ import {
   type ConnectionRecord,
 } from '../store/connections';
 import { deleteLinkReadKey } from '../store/links';
-import { markSndMessageSent, pendingSndMessages } from '../store/messages';
+import { markSndMessageSent, pendingSndMessages } from '../store/snd-messages';
 import {
   insertRcvQueue,
   insertSndQueue,

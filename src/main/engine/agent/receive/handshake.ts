@@ -19,7 +19,8 @@ import { requestHash } from '../handshake/contact';
 import { newId } from '../ids';
 import { getConnection, updateConnection, type ConnectionRecord } from '../store/connections';
 import { insertConfirmation, insertContactRequest } from '../store/handshake';
-import { insertRcvMessage, markSndMessageSent, pendingSndMessages } from '../store/messages';
+import { markSndMessageSent, pendingSndMessages } from '../store/snd-messages';
+import { insertRcvMessage } from '../store/rcv-messages';
 import {
   deleteSndQueue,
   setRcvQueueE2e,

@@ -21,13 +21,8 @@ import type { HotState } from '../hot-state';
 import { AgentError } from '../errors';
 import { completeAllowed } from '../handshake/allow';
 import { updateConnection } from '../store/connections';
-import {
-  insertRcvMessage,
-  rcvMessageHashExists,
-  setReceiptStatus,
-  sndMessageBySndId,
-  type NewRcvMessage,
-} from '../store/messages';
+import { setReceiptStatus, sndMessageBySndId } from '../store/snd-messages';
+import { insertRcvMessage, rcvMessageHashExists, type NewRcvMessage } from '../store/rcv-messages';
 import { sndQueuesOf, type RcvQueue } from '../store/queues';
 import { addSkippedKeys, deleteSkippedKey } from '../store/ratchets';
 import { checkAgentVersion } from '../versions';

@@ -13,7 +13,7 @@ import { authKey } from '../keys';
 import { enqueueMessage } from '../messaging';
 import { isServerError } from '../../smp/errors';
 import { getConnection } from '../store/connections';
-import { rcvMessageByBrokerId, type RcvMessage } from '../store/messages';
+import { rcvMessageByBrokerId, type RcvMessage } from '../store/rcv-messages';
 import { rcvQueueByRecipient, rcvQueuesOf, type RcvQueue } from '../store/queues';
 import type { SmpClientEvents } from '../../smp';
 import { onConfirmation, onRequest, type Incoming } from './handshake';
