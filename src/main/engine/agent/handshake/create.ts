@@ -5,6 +5,7 @@
 import {
   formatConnectionRequest,
   newInitiatorE2eParams,
+  parseConnectionRequest,
   type ConnectionRequest,
 } from '../../../../protocol/agent';
 import { bytesEqual, wipe } from '../../../../protocol/encoding';
@@ -178,11 +179,14 @@ export async function createShortLink(
   if (await getShortLink(ctx.db, connId)) {
     throw new AgentError('CONN_STATE', 'the address has a short link already');
   }
-  const connReq: ConnectionRequest = {
-    mode: 'contact',
-    agentVersions: AGENT_VERSION_RANGE,
-    queues: [ourQueueUri(rq, rq.senderId)],
-  };
+  // The fixed data names the address exactly as published (with its `data=`, if any).
+  const connReq: ConnectionRequest = conn.connLink
+    ? parseConnectionRequest(conn.connLink)
+    : {
+        mode: 'contact',
+        agentVersions: AGENT_VERSION_RANGE,
+        queues: [ourQueueUri(rq, rq.senderId)],
+      };
   const link = newLinkData(connReq, sl);
   const linkId = link.data.linkId!;
   try {
