@@ -170,7 +170,9 @@ export function useAgents() {
           smp,
           clock: systemClock,
           // AGENT_DEBUG=1 shows what the agents log (never secrets or plaintext).
-          log: process.env.AGENT_DEBUG ? createLogger({ level: 'debug', scope: name }) : silentLogger,
+          log: process.env.AGENT_DEBUG
+            ? createLogger({ level: 'debug', scope: name })
+            : silentLogger,
           servers: servers_,
           retry: FAST_RETRY,
           ...options,
