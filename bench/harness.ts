@@ -49,7 +49,7 @@ function formatValue(v: number): string {
 
 /** Runs `fn` repeatedly for at least `minMs` and returns operations per second. */
 export async function opsPerSecond(
-  fn: () => Promise<unknown> | unknown,
+  fn: () => unknown,
   minMs = 1000,
   batch = 1,
 ): Promise<number> {

@@ -79,14 +79,7 @@ export const LAYERS = [
     name: 'renderer',
     dir: 'src/renderer',
     layers: ['renderer', 'shared'],
-    packages: [
-      'react',
-      'react-dom',
-      'zustand',
-      'zod',
-      '@tanstack/react-virtual',
-      'qrcode',
-    ],
+    packages: ['react', 'react-dom', 'zustand', 'zod', '@tanstack/react-virtual', 'qrcode'],
     node: false,
   },
 ];
