@@ -145,14 +145,23 @@ describe('agent: tampered messages', () => {
     f.close();
   });
 
-  it('reports a wrong previous-message hash as an integrity error, never as OK', async () => {
+  it('refuses a wrong previous-message hash with a typed error and stores nothing', async () => {
     const { alice, bob, a, b } = await pair();
     const f = await forger(alice, a);
+    const before = await stored(bob, b);
+
     await f.send(f.message('forged', { prevHash: randomBytes(32) }));
-    const m = await bob.log.next('message', (x) => x.connId === b);
-    expect(untext(m.body)).toBe('forged');
-    expect(m.integrity).toEqual({ ok: false, error: 'BAD_HASH' });
+    const e = await bob.log.next('receiveError', (x) => x.connId === b);
+    expect(e.error).toMatchObject({ code: 'INTEGRITY', detail: 'BAD_HASH' });
+    expect(await stored(bob, b)).toEqual(before);
+    expect(bob.log.of('message')).toHaveLength(0);
     f.close();
+
+    // It was ACKed (the queue is not stuck) and the real stream goes on intact.
+    await alice.agent.sendMessage(a, text('real'));
+    const m = await bob.log.next('message', (x) => x.connId === b);
+    expect(untext(m.body)).toBe('real');
+    expect(m.integrity).toEqual({ ok: true });
   });
 });
 

@@ -403,8 +403,10 @@ export interface AgentEventMap {
   readonly connected: { readonly connId: ConnId };
   /**
    * A message; the application MUST call ackMessage (the queue is stalled until it does).
-   * Integrity problems (skipped, out of order, wrong previous hash) are reported here, never
-   * swallowed: a message with `integrity.ok === false` is still delivered.
+   * Integrity problems (skipped ids, an id out of order or repeated) are reported here, never
+   * swallowed: such a message is still delivered with `integrity.ok === false`. A message that
+   * names the wrong previous-message hash is refused instead (`receiveError` with code
+   * INTEGRITY) and nothing of it is stored.
    */
   readonly message: {
     readonly connId: ConnId;

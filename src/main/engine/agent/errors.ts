@@ -32,6 +32,11 @@ export type AgentErrorCode =
   | 'DECRYPT'
   /** A received message or a layer of it does not parse. */
   | 'MESSAGE'
+  /**
+   * A message whose previous-message hash does not match the message before it: refused and
+   * nothing stored (`detail` is 'BAD_HASH'). Gaps and duplicates are reported with the message.
+   */
+  | 'INTEGRITY'
   /** A message we already processed, delivered again under a new server id (a replay). */
   | 'DUPLICATE'
   /** The double ratchet refused a message; `detail` is the RatchetError code. */

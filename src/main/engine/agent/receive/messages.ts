@@ -119,6 +119,15 @@ async function receive(
     sndMsgId,
     message.prevMsgHash,
   );
+  // A sequential message that names another previous message was not written by our peer's
+  // honest agent: refuse it before anything is stored (the caller reports it and ACKs).
+  if (!integrity.ok && integrity.error === 'BAD_HASH') {
+    throw new AgentError(
+      'INTEGRITY',
+      'the previous-message hash does not match the last message received',
+      'BAD_HASH',
+    );
+  }
   const msgHash = agentMessageHash(dec.plaintext);
   const max = ctx.skippedKeys.maxPerConnection;
   await addSkippedKeys(tx, conn.connId, dec.skippedAdded, ctx.nowMs(), max);

@@ -25,6 +25,7 @@ const RECEIVE_ERRORS = new Set<AgentErrorCode>([
   'DECRYPT',
   'MESSAGE',
   'DUPLICATE',
+  'INTEGRITY',
   'RATCHET',
   'PROHIBITED',
   'VERSION',
