@@ -7,7 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../test/e2e/support/browser';
 import { createContact } from '../src/main/engine/chat/contacts';
 import { newSharedMsgId } from '../src/main/engine/chat/ids';
 import { insertItem } from '../src/main/engine/chat/store/items';
@@ -22,7 +23,6 @@ import { median, type Suite } from './harness';
 const MESSAGES = 100_000;
 const PER_TRANSACTION = 5_000;
 const RUNS = 9;
-const CHROMIUM = '/usr/bin/chromium';
 const TEXT = 'A typical chat message of a sentence or two, about as long as most people write.';
 
 /** One user and one active contact whose chat holds `MESSAGES` items, alternating direction. */
@@ -114,10 +114,7 @@ export const uiFirstRenderSuite: Suite = {
         smpServer: 'none',
         log: createLogger({ scope: 'bench', level: 'error' }),
       });
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-      });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage({ viewport: { width: 1100, height: 760 } });
         started = performance.now();

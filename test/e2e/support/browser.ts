@@ -2,7 +2,8 @@
 // context, so nothing carries over between them but what the host stored.
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Debian's path; `CHROMIUM_PATH` points elsewhere on machines that keep it somewhere else. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
