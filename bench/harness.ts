@@ -48,11 +48,7 @@ function formatValue(v: number): string {
 }
 
 /** Runs `fn` repeatedly for at least `minMs` and returns operations per second. */
-export async function opsPerSecond(
-  fn: () => unknown,
-  minMs = 1000,
-  batch = 1,
-): Promise<number> {
+export async function opsPerSecond(fn: () => unknown, minMs = 1000, batch = 1): Promise<number> {
   let ops = 0;
   const started = performance.now();
   let elapsed = 0;
