@@ -17,9 +17,10 @@ export const SMP_ALPN = 'smp/1';
 /**
  * TLS settings shared by both listeners: TLS 1.3 only (tls-unique is the TLS 1.3 client
  * Finished; every client we serve speaks 1.3), upstream's cipher suite and groups, Ed25519/Ed448
- * signatures. Clients send no SNI and none is needed: there is one certificate.
+ * signatures. Clients send no SNI and none is needed: there is one certificate. (Exported for the
+ * benchmark's raw TLS echo, which must run with exactly these settings.)
  */
-function tlsOptions(identity: ServerIdentity, handshakeTimeoutMs: number): tls.TlsOptions {
+export function tlsOptions(identity: ServerIdentity, handshakeTimeoutMs: number): tls.TlsOptions {
   return {
     key: identity.keyPem,
     cert: identity.certChainPem,
