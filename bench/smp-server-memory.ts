@@ -2,14 +2,17 @@
 // with 10 undelivered full-size messages each (1.6 GB of bodies in SQLite), filled through the
 // protocol, and again after a restart that recovers that state from SQLite. Bodies stay on disk;
 // memory holds each queue's record and its messages' metadata.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { cryptoReady, randomBytes } from '../src/protocol/crypto';
 import { maxMessageLength, parseSmpServer, type SmpServer } from '../src/protocol/smp';
 import { createQueue, type TestQueue } from '../test/support/smp-queues';
+import {
+  runSmpServerCli,
+  spawnSmpServer,
+  type ServerProcess,
+} from '../test/support/smp-server-process';
 import { SmpRawConnection } from '../test/support/smp-raw-connection';
 import type { Suite } from './harness';
 
@@ -18,63 +21,18 @@ const MESSAGES_PER_QUEUE = 10;
 /** Commands in flight on the filling connection (the server's per-connection cap is 256). */
 const WINDOW = 200;
 
-const root = path.resolve(import.meta.dirname, '..');
-
-/** Bundles the server CLI from the current sources, as scripts/build.mjs does (without dist/). */
-function serverCli(): string {
-  const outfile = path.join(root, 'node_modules/.cache/conclave-bench/smp-server-cli.cjs');
-  const options = {
-    absWorkingDir: root,
-    entryPoints: ['src/server/cli.ts'],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['electron', 'sqlite3', 'zstd-napi'],
-    logLevel: 'warning',
-    define: { 'import.meta.url': 'importMetaUrl' },
-    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  };
-  const r = spawnSync(
-    process.execPath,
-    ['-e', `require('esbuild').buildSync(${JSON.stringify(options)})`],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
-  );
-  if (r.status !== 0) throw new Error('could not bundle the server CLI');
-  return outfile;
-}
-
-interface ServerProcess {
-  readonly child: ChildProcess;
+interface RunningServer extends ServerProcess {
   readonly server: SmpServer;
 }
 
-async function startServer(cli: string, dataDir: string): Promise<ServerProcess> {
-  const child = spawn(
-    process.execPath,
-    [cli, 'start', '--data', dataDir, '--port', '0', '--log-level', 'warn'],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const server = await new Promise<SmpServer>((resolve, reject) => {
-    readline.createInterface({ input: child.stdout }).on('line', (line) => {
-      const m = /^listening (smp:\/\/\S+)/.exec(line);
-      if (m) resolve(parseSmpServer(m[1]!));
-    });
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening`)));
-  });
-  return { child, server };
+async function startServer(dataDir: string): Promise<RunningServer> {
+  const p = await spawnSmpServer(['--data', dataDir, '--port', '0', '--log-level', 'warn']);
+  return { ...p, server: parseSmpServer(p.address) };
 }
 
-async function stopServer(p: ServerProcess): Promise<void> {
-  const exited = new Promise<void>((resolve) => p.child.once('exit', () => resolve()));
+async function stopServer(p: RunningServer): Promise<void> {
   p.child.kill('SIGTERM');
-  await exited;
+  await p.exited;
 }
 
 /** Resident set now and its high-water mark, in MiB, from /proc/<pid>/status. */
@@ -99,16 +57,11 @@ export const smpServerMemorySuite: Suite = {
   description: `SMP server process memory with ${QUEUES.toLocaleString('en-US')} queues × ${MESSAGES_PER_QUEUE} messages`,
   async run(report) {
     await cryptoReady();
-    const cli = serverCli();
     const dataDir = mkdtempSync(path.join(tmpdir(), 'conclave-bench-smp-'));
     try {
-      const init = spawnSync(
-        process.execPath,
-        [cli, 'init', '--data', dataDir, '--bind', '127.0.0.1'],
-        { stdio: 'ignore' },
-      );
-      if (init.status !== 0) throw new Error('server init failed');
-      let running = await startServer(cli, dataDir);
+      const init = await runSmpServerCli(['init', '--data', dataDir, '--bind', '127.0.0.1']);
+      if (init.status !== 0) throw new Error(`server init failed: ${init.stderr}`);
+      let running = await startServer(dataDir);
       const pid = running.child.pid!;
       report('RSS of an idle server', memory(pid).rss, 'MiB');
 
@@ -142,7 +95,7 @@ export const smpServerMemorySuite: Suite = {
       report('RSS when filled', filled.rss, 'MiB');
       await stopServer(running);
 
-      running = await startServer(cli, dataDir);
+      running = await startServer(dataDir);
       report(
         'peak RSS after recovering them from SQLite',
         memory(running.child.pid!).peak,

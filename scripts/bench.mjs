@@ -5,22 +5,19 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { nodeBundleOptions } from './node-bundle-options.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, '.bench', 'bench.cjs');
 
 await build({
+  ...nodeBundleOptions,
   absWorkingDir: root,
   entryPoints: ['bench/main.ts'],
   outfile: out,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  external: ['electron', 'sqlite3', 'zstd-napi', 'playwright-core'],
-  logLevel: 'warning',
-  define: { 'import.meta.url': 'importMetaUrl', 'import.meta.dirname': '__dirname' },
-  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // esbuild itself cannot be bundled: suites that bundle a server entry load the project's copy.
+  external: [...nodeBundleOptions.external, 'playwright-core', 'esbuild'],
+  define: { ...nodeBundleOptions.define, 'import.meta.dirname': '__dirname' },
 });
 
 const r = spawnSync(process.execPath, ['--expose-gc', out, ...process.argv.slice(2)], {

@@ -5,13 +5,11 @@ import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { nodeBundleOptions } from './node-bundle-options.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = new Set(process.argv.slice(2));
 const all = !args.has('--node') && !args.has('--renderer');
-
-// Native addons and electron stay outside the bundles; everything else is bundled.
-const external = ['electron', 'sqlite3', 'zstd-napi'];
 
 export const nodeEntries = [
   { in: 'src/main/app/main.ts', out: 'main/main' },
@@ -45,20 +43,12 @@ export async function buildNode() {
   const entries = nodeEntries.filter((e) => existsSync(path.join(root, e.in)));
   if (existsSync(path.join(root, preloadEntry.in))) await build(preloadBuildOptions);
   await build({
+    ...nodeBundleOptions,
     absWorkingDir: root,
     entryPoints: entries.map((e) => ({ in: e.in, out: e.out })),
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
     sourcemap: 'linked',
-    external,
-    logLevel: 'warning',
-    // ESM-only dependencies use import.meta.url; map it to the CJS file URL.
-    define: { 'import.meta.url': 'importMetaUrl' },
-    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
 }
 

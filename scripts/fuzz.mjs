@@ -7,6 +7,7 @@
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { nodeBundleOptions } from './node-bundle-options.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -55,17 +56,12 @@ function parseArgs(argv) {
 async function bundle(name, entry) {
   const outfile = path.join(root, 'node_modules/.cache/conclave-fuzz', `${name}.cjs`);
   await build({
+    ...nodeBundleOptions,
     absWorkingDir: root,
     entryPoints: [entry],
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['electron', 'sqlite3', 'zstd-napi', 'playwright-core', 'esbuild', 'vitest'],
-    logLevel: 'warning',
-    define: { 'import.meta.url': 'importMetaUrl', 'import.meta.dirname': '__dirname' },
-    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    external: [...nodeBundleOptions.external, 'playwright-core', 'esbuild', 'vitest'],
+    define: { ...nodeBundleOptions.define, 'import.meta.dirname': '__dirname' },
   });
   return outfile;
 }

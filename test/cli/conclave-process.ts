@@ -3,48 +3,17 @@
 // is tested), spawned with node, driven through stdin, and read as JSON lines from stdout.
 // Tests wait for the lines they expect, never for time to pass.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import path from 'node:path';
 import readline from 'node:readline';
-import { build } from 'esbuild';
-
-const root = path.resolve(import.meta.dirname, '../..');
-
-let bundle: Promise<string> | undefined;
+import { bundleEntry, projectRoot, removeBundle } from '../support/bundle-entry';
 
 /** Bundles src/cli/main.ts once per test process; resolves with the .cjs path. */
 export function conclaveBundle(): Promise<string> {
-  bundle ??= (async () => {
-    // Under node_modules, so that the bundle's require('sqlite3') finds the project's copy.
-    const outfile = path.join(
-      root,
-      'node_modules/.cache/conclave-test',
-      `conclave-${process.pid}.cjs`,
-    );
-    await build({
-      absWorkingDir: root,
-      entryPoints: ['src/cli/main.ts'],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['electron', 'sqlite3', 'zstd-napi'],
-      logLevel: 'warning',
-      define: { 'import.meta.url': 'importMetaUrl' },
-      banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-    });
-    return outfile;
-  })();
-  return bundle;
+  return bundleEntry('src/cli/main.ts', 'conclave');
 }
 
 /** Removes this process's bundle (call once its processes have exited). */
-export async function removeConclaveBundle(): Promise<void> {
-  if (!bundle) return;
-  const file = await bundle;
-  bundle = undefined;
-  rmSync(file, { force: true });
+export function removeConclaveBundle(): Promise<void> {
+  return removeBundle('conclave');
 }
 
 export interface RunResult {
@@ -56,7 +25,7 @@ export interface RunResult {
 /** Runs conclave to completion with `input` on stdin. */
 export async function runConclave(args: readonly string[], input = ''): Promise<RunResult> {
   const r = spawnSync(process.execPath, [await conclaveBundle(), ...args], {
-    cwd: root,
+    cwd: projectRoot,
     input,
     encoding: 'utf8',
   });
@@ -94,7 +63,7 @@ export class ConclaveProcess {
   /** Starts `conclave --json …args` and waits for its ready line. */
   static async start(args: readonly string[]): Promise<ConclaveProcess> {
     const child = spawn(process.execPath, [await conclaveBundle(), '--json', ...args], {
-      cwd: root,
+      cwd: projectRoot,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const p = new ConclaveProcess(child);

@@ -2,11 +2,9 @@
 // server (in its own process, data under <data>/smp-server) and its engine uses it; it can be
 // handed a running server or none; a server that cannot start is reported, not fatal. And
 // `npm run web` comes up with the embedded server and prints the address to open.
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import readline from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/main/engine/log';
 import {
@@ -17,6 +15,7 @@ import {
 import { startSmpServer, type RunningSmpServer } from '../../src/server/start';
 import { embeddedServerBundle } from '../support/embedded-server-bundle';
 import { engineWorkerBundle } from '../support/engine-worker-bundle';
+import { spawnUntilLine } from '../support/spawn-until-line';
 import { useTempDirs } from '../support/temp-dir';
 import { connect, type TestSocket } from '../support/ws-client';
 
@@ -152,35 +151,26 @@ describe('browser host: SMP server', () => {
 
   it('`npm run web` builds, starts the embedded server and prints the address to open', async () => {
     const dataDir = tempDir();
-    const child = spawn(
-      process.execPath,
+    let smp = '';
+    const {
+      child,
+      exited,
+      ready: url,
+    } = await spawnUntilLine(
       [path.join(root, 'scripts/start.mjs'), '--web', '--', '--data', dataDir],
-      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+      (line) => {
+        smp = /^ {2}smp server: (smp:\/\/\S+) \(embedded\)$/.exec(line)?.[1] ?? smp;
+        return /^ {2}open: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)$/.exec(line)?.[1];
+      },
     );
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    const lines = { smp: '', open: '' };
-    await new Promise<void>((resolve, reject) => {
-      readline.createInterface({ input: child.stdout }).on('line', (line) => {
-        const smp = /^ {2}smp server: (smp:\/\/\S+) \(embedded\)$/.exec(line);
-        if (smp) lines.smp = smp[1]!;
-        const url = /^ {2}open: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)$/.exec(line);
-        if (url) {
-          lines.open = url[1]!;
-          resolve();
-        }
-      });
-      void exited.then((code) => reject(new Error(`npm run web exited (${code}): ${stderr}`)));
-    });
 
-    const port = Number(/:(\d+)$/.exec(lines.smp)?.[1]);
+    const port = Number(/:(\d+)$/.exec(smp)?.[1]);
     const config = JSON.parse(
       readFileSync(path.join(dataDir, 'smp-server', 'server.json'), 'utf8'),
     ) as { port: number };
     expect(config.port).toBe(port);
     expect(await portIsFree(port)).toBe(false);
-    const page = await fetch(lines.open.replace(/#.*$/, ''));
+    const page = await fetch(url.replace(/#.*$/, ''));
     expect(page.status).toBe(200);
 
     child.kill('SIGTERM');

@@ -3,50 +3,20 @@
 // killed with SIGKILL mid-flow and restarted on the same data dir and port. The clients come
 // back by themselves (the recipient re-subscribes); in the end every message whose SEND got OK
 // was delivered exactly once after de-duplication by msgId, and none was lost.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import net from 'node:net';
-import path from 'node:path';
-import readline from 'node:readline';
-import { build } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cryptoReady } from '../../src/protocol/crypto';
 import { toHex } from '../../src/protocol/encoding';
 import { parseSmpServer, type SmpServer } from '../../src/protocol/smp';
 import { isTemporary, SmpClient } from '../../src/main/engine/smp';
 import { Capacity } from '../../src/main/engine/smp/capacity';
+import { runSmpServerCli, spawnSmpServer } from '../support/smp-server-process';
 import { useTempDirs } from '../support/temp-dir';
 import { bodyOf, ed25519AuthKey, recipientKeys, text } from './smp-client-support';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const tempDir = useTempDirs();
-
-/** The server CLI bundled from the current sources (as scripts/build.mjs bundles it). */
-let bundle: Promise<string> | undefined;
-function serverBundle(): Promise<string> {
-  bundle ??= (async () => {
-    const outfile = path.join(
-      root,
-      'node_modules/.cache/conclave-test',
-      `smp-server-${process.pid}.cjs`,
-    );
-    await build({
-      absWorkingDir: root,
-      entryPoints: ['src/server/cli.ts'],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['electron', 'sqlite3', 'zstd-napi'],
-      logLevel: 'warning',
-      define: { 'import.meta.url': 'importMetaUrl' },
-      banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-    });
-    return outfile;
-  })();
-  return bundle;
-}
 
 const children: ChildProcess[] = [];
 afterEach(() => {
@@ -64,32 +34,16 @@ async function freePort(): Promise<number> {
 
 /** Starts `cli start` and resolves with the address it prints when it listens. */
 async function startServer(
-  cli: string,
   dataDir: string,
   port: number,
 ): Promise<{ child: ChildProcess; server: SmpServer }> {
-  const child = spawn(
-    process.execPath,
-    [cli, 'start', '--data', dataDir, '--port', String(port), '--log-level', 'warn'],
+  const p = await spawnSmpServer(
+    ['--data', dataDir, '--port', String(port), '--log-level', 'warn'],
     {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      spawned: (child) => children.push(child),
     },
   );
-  children.push(child);
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const lines = readline.createInterface({ input: child.stdout });
-  const listening = new Promise<SmpServer>((resolve, reject) => {
-    lines.on('line', (line) => {
-      const m = /^listening (smp:\/\/\S+)/.exec(line);
-      if (m) resolve(parseSmpServer(m[1]!));
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`server exited (${code}) before listening: ${stderr}`)),
-    );
-  });
-  return { child, server: await listening };
+  return { child: p.child, server: parseSmpServer(p.address) };
 }
 
 interface Delivered {
@@ -100,28 +54,22 @@ interface Delivered {
 describe('SMP under kill -9', () => {
   it('delivers every message that got OK exactly once across a server crash', async () => {
     await cryptoReady();
-    const cli = await serverBundle();
     const dataDir = tempDir();
     const port = await freePort();
-    const init = spawnSync(
-      process.execPath,
-      [
-        cli,
-        'init',
-        '--data',
-        dataDir,
-        '--host',
-        '127.0.0.1',
-        '--bind',
-        '127.0.0.1',
-        '--port',
-        String(port),
-      ],
-      { cwd: root, encoding: 'utf8' },
-    );
+    const init = await runSmpServerCli([
+      'init',
+      '--data',
+      dataDir,
+      '--host',
+      '127.0.0.1',
+      '--bind',
+      '127.0.0.1',
+      '--port',
+      String(port),
+    ]);
     expect(init.status, init.stderr).toBe(0);
 
-    let running = await startServer(cli, dataDir, port);
+    let running = await startServer(dataDir, port);
     const server = running.server;
     const recipient = new SmpClient({ backoff: { initialMs: 20, maxMs: 200 } });
     const sender = new SmpClient({ backoff: { initialMs: 20, maxMs: 200 } });
@@ -145,7 +93,7 @@ describe('SMP under kill -9', () => {
         outage = (async () => {
           running.child.kill('SIGKILL');
           await once(running.child, 'exit');
-          running = await startServer(cli, dataDir, port);
+          running = await startServer(dataDir, port);
           restarts++;
         })();
       };
