@@ -2,57 +2,25 @@
 // it running. When the process dies it is started again with backoff, on the same port and so
 // with the same address (the engine's SMP client reconnects by itself). Electron main and the
 // browser host both use this; only how a process is spawned differs (utilityProcess or fork).
-import { fork } from 'node:child_process';
+import {
+  ChildSupervisor,
+  forkChild,
+  type ChildExit,
+  type ChildPort,
+  type RestartPolicy,
+  type SpawnChild,
+} from '../node/child';
 import { EmbeddedStartError, FromEmbeddedServer, type ToEmbeddedServer } from './embedded-protocol';
 import { createLogger, type Logger, type LogLevel } from './log';
 
 /** One embedded server process, as the runner sees it. */
-export interface EmbeddedServerProcess {
-  send(message: ToEmbeddedServer): void;
-  onMessage(listener: (message: unknown) => void): void;
-  /** Called once, when the process has gone for whatever reason; `why` is for logs and status. */
-  onExit(listener: (why: string) => void): void;
-  /** Ends the process at once. */
-  kill(): void;
-}
+export type EmbeddedServerProcess = ChildPort<ToEmbeddedServer>;
 
-export type SpawnEmbeddedServerProcess = () => EmbeddedServerProcess;
+export type SpawnEmbeddedServerProcess = SpawnChild<ToEmbeddedServer>;
 
 /** Forks `entryPath` (the bundled dist/main/embedded-server.cjs) as a Node child process. */
 export function forkEmbeddedServerProcess(entryPath: string): SpawnEmbeddedServerProcess {
-  return () => {
-    const child = fork(entryPath, [], {
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      // The parent's flags (e.g. a test runner's loaders) are not the server's business.
-      execArgv: [],
-    });
-    const exitListeners: ((why: string) => void)[] = [];
-    let gone: string | undefined;
-    const exited = (why: string) => {
-      if (gone !== undefined) return;
-      gone = why;
-      for (const listener of exitListeners) listener(why);
-    };
-    child.on('exit', (code, signal) =>
-      exited(signal ? `killed by ${signal}` : `exit code ${code ?? 'unknown'}`),
-    );
-    child.on('error', (e) => {
-      exited(`process error: ${e.message}`);
-      child.kill('SIGKILL');
-    });
-    return {
-      send(message) {
-        if (gone === undefined && child.connected) child.send(message);
-      },
-      onMessage: (listener) => child.on('message', listener),
-      onExit(listener) {
-        if (gone !== undefined) listener(gone);
-        else exitListeners.push(listener);
-      },
-      kill: () => child.kill('SIGKILL'),
-    };
-  };
+  return forkChild(entryPath);
 }
 
 export type EmbeddedServerState = 'starting' | 'running' | 'restarting' | 'stopped';
@@ -63,12 +31,7 @@ export interface EmbeddedServerStatus {
   readonly reason?: string;
 }
 
-export interface RestartPolicy {
-  readonly initialDelayMs: number;
-  readonly maxDelayMs: number;
-  /** Consecutive failures (without getting back to running) before giving up. */
-  readonly maxAttempts: number;
-}
+export type { RestartPolicy };
 
 export const DEFAULT_RESTART: RestartPolicy = {
   initialDelayMs: 200,
@@ -101,23 +64,34 @@ export interface EmbeddedServerRunner {
 
 class Runner implements EmbeddedServerRunner {
   private readonly log: Logger;
-  private readonly restart: RestartPolicy;
   private readonly listeners = new Set<(status: EmbeddedServerStatus) => void>();
-  private current: EmbeddedServerProcess | undefined;
+  private readonly server: ChildSupervisor<ToEmbeddedServer>;
   private statusNow: EmbeddedServerStatus = { state: 'starting' };
-  private failures = 0;
   /** What the last process said when it could not start, for the status that follows. */
   private lastProblem: string | undefined;
-  private restartTimer: ReturnType<typeof setTimeout> | undefined;
   private closing: Promise<void> | undefined;
-  private onGone: (() => void) | undefined;
-  private firstStart: { resolve: () => void; reject: (e: EmbeddedStartError) => void } | undefined;
   /** Where the first process listened; later ones must listen there too. */
   private listening: { readonly address: string; readonly port: number } | undefined;
 
-  constructor(private readonly options: EmbeddedServerRunnerOptions) {
+  constructor(options: EmbeddedServerRunnerOptions) {
     this.log = options.log ?? createLogger('warn');
-    this.restart = options.restart ?? DEFAULT_RESTART;
+    this.server = new ChildSupervisor<ToEmbeddedServer>({
+      name: 'embedded SMP server',
+      spawn: options.spawn,
+      startMessage: () => ({
+        type: 'start',
+        dataDir: options.dataDir,
+        logLevel: options.serverLogLevel ?? 'warn',
+      }),
+      stopMessage: { type: 'stop' },
+      log: this.log,
+      restart: options.restart ?? DEFAULT_RESTART,
+      // Never got to listen (its port is taken, its directory damaged): the caller decides.
+      retryBeforeReady: false,
+      stopTimeoutMs: options.stopTimeoutMs ?? 10_000,
+      onMessage: (raw) => this.onMessage(raw),
+      onExit: (exit) => this.onExit(exit),
+    });
   }
 
   get status(): EmbeddedServerStatus {
@@ -134,9 +108,8 @@ class Runner implements EmbeddedServerRunner {
 
   /** Resolves once the first process is listening; rejects (without retrying) if it cannot. */
   start(): Promise<void> {
-    const started = new Promise<void>((resolve, reject) => (this.firstStart = { resolve, reject }));
-    this.spawn();
-    return started;
+    this.server.start();
+    return this.server.firstReady;
   }
 
   onStatus(listener: (status: EmbeddedServerStatus) => void): () => void {
@@ -145,25 +118,8 @@ class Runner implements EmbeddedServerRunner {
   }
 
   close(): Promise<void> {
-    this.closing ??= this.stopInOrder();
+    this.closing ??= this.server.close().then(() => this.setStatus({ state: 'stopped' }));
     return this.closing;
-  }
-
-  private async stopInOrder(): Promise<void> {
-    clearTimeout(this.restartTimer);
-    const proc = this.current;
-    if (proc) {
-      const gone = new Promise<void>((resolve) => (this.onGone = resolve));
-      proc.send({ type: 'stop' });
-      const timeout = this.options.stopTimeoutMs ?? 10_000;
-      const killer = setTimeout(() => {
-        this.log.warn('embedded SMP server did not stop in time; killing it', { timeout });
-        proc.kill();
-      }, timeout);
-      await gone;
-      clearTimeout(killer);
-    }
-    this.setStatus({ state: 'stopped' });
   }
 
   private setStatus(next: EmbeddedServerStatus): void {
@@ -171,20 +127,7 @@ class Runner implements EmbeddedServerRunner {
     for (const listener of [...this.listeners]) listener(next);
   }
 
-  private spawn(): void {
-    const proc = this.options.spawn();
-    this.current = proc;
-    proc.onMessage((raw) => this.onMessage(proc, raw));
-    proc.onExit((why) => this.onExit(proc, why));
-    proc.send({
-      type: 'start',
-      dataDir: this.options.dataDir,
-      logLevel: this.options.serverLogLevel ?? 'warn',
-    });
-  }
-
-  private onMessage(proc: EmbeddedServerProcess, raw: unknown): void {
-    if (proc !== this.current) return; // a late word from a process already replaced
+  private onMessage(raw: unknown): void {
     const parsed = FromEmbeddedServer.safeParse(raw);
     if (!parsed.success) {
       this.log.warn('malformed message from the embedded SMP server; ignored');
@@ -194,8 +137,7 @@ class Runner implements EmbeddedServerRunner {
     if (message.type === 'start-failed') {
       // The process exits next; onExit decides what follows.
       this.lastProblem = message.message;
-      this.firstStart?.reject(new EmbeddedStartError(message.problem, message.message));
-      this.firstStart = undefined;
+      this.server.failFirstStart(new EmbeddedStartError(message.problem, message.message));
       return;
     }
     if (this.listening && message.address !== this.listening.address) {
@@ -205,46 +147,17 @@ class Runner implements EmbeddedServerRunner {
       });
     }
     this.listening ??= { address: message.address, port: message.port };
-    this.failures = 0;
     this.lastProblem = undefined;
+    this.server.ready();
     this.setStatus({ state: 'running' });
-    this.firstStart?.resolve();
-    this.firstStart = undefined;
   }
 
-  private onExit(proc: EmbeddedServerProcess, why: string): void {
-    if (proc !== this.current) return;
-    this.current = undefined;
-    if (this.closing) {
-      this.onGone?.();
-      return;
-    }
-    const reason = this.lastProblem ?? `the embedded SMP server stopped (${why})`;
-    if (this.firstStart) {
-      // Never got to listen: the caller decides, nothing is retried.
-      this.firstStart.reject(new EmbeddedStartError('FAILED', reason));
-      this.firstStart = undefined;
-    }
-    if (!this.listening) {
-      this.setStatus({ state: 'stopped', reason });
-      return;
-    }
-    this.failures++;
-    if (this.failures > this.restart.maxAttempts) {
-      this.log.error('embedded SMP server gave up restarting', { failures: this.failures });
-      this.setStatus({ state: 'stopped', reason });
-      return;
-    }
-    const delay = Math.min(
-      this.restart.maxDelayMs,
-      this.restart.initialDelayMs * 2 ** (this.failures - 1),
-    );
-    this.log.warn('embedded SMP server stopped unexpectedly; restarting', { why, delay });
-    this.setStatus({ state: 'restarting', reason });
-    this.restartTimer = setTimeout(() => {
-      this.restartTimer = undefined;
-      if (!this.closing) this.spawn();
-    }, delay);
+  private onExit(exit: ChildExit): void {
+    if (exit.next === 'closed') return;
+    const reason = this.lastProblem ?? `the embedded SMP server stopped (${exit.why})`;
+    // A first process that never got to listen: the caller decides, nothing is retried.
+    this.server.failFirstStart(new EmbeddedStartError('FAILED', reason));
+    this.setStatus({ state: exit.next === 'restarting' ? 'restarting' : 'stopped', reason });
   }
 }
 

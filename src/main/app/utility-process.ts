@@ -2,45 +2,28 @@
 // process, started by Chromium, which works with the RunAsNode fuse off (child_process.fork
 // would not).
 import { utilityProcess } from 'electron';
-import type {
-  EmbeddedServerProcess,
-  SpawnEmbeddedServerProcess,
-} from '../../server/embedded-runner';
-import type { EngineProcess, SpawnEngineProcess } from '../engine/host/transport';
-
-/** What both supervisors need of a child process; `Out` is what it may be sent. */
-interface ChildPort<Out> {
-  send(message: Out): void;
-  onMessage(listener: (message: unknown) => void): void;
-  onExit(listener: (why: string) => void): void;
-  kill(): void;
-}
+import { ExitNotice, type ChildPort } from '../../node/child';
+import type { SpawnEmbeddedServerProcess } from '../../server/embedded-runner';
+import type { SpawnEngineProcess } from '../engine/host/transport';
 
 function forkUtility<Out>(modulePath: string, serviceName: string): ChildPort<Out> {
   const child = utilityProcess.fork(modulePath, [], { serviceName, stdio: 'inherit' });
-  const exitListeners: ((why: string) => void)[] = [];
-  let gone: string | undefined;
-  child.on('exit', (code) => {
-    gone = `exit code ${code}`;
-    for (const listener of exitListeners) listener(gone);
-  });
+  const exit = new ExitNotice();
+  child.on('exit', (code) => exit.exited(`exit code ${code}`));
   return {
     send(message) {
-      if (gone === undefined) child.postMessage(message);
+      if (!exit.gone) child.postMessage(message);
     },
     onMessage: (listener) => child.on('message', listener),
-    onExit(listener) {
-      if (gone !== undefined) listener(gone);
-      else exitListeners.push(listener);
-    },
+    onExit: (listener) => exit.onExit(listener),
     kill: () => void child.kill(),
   };
 }
 
 export function utilityEngineProcess(workerPath: string): SpawnEngineProcess {
-  return (): EngineProcess => forkUtility(workerPath, 'Conclave engine');
+  return () => forkUtility(workerPath, 'Conclave engine');
 }
 
 export function utilityEmbeddedServerProcess(entryPath: string): SpawnEmbeddedServerProcess {
-  return (): EmbeddedServerProcess => forkUtility(entryPath, 'Conclave SMP server');
+  return () => forkUtility(entryPath, 'Conclave SMP server');
 }

@@ -3,6 +3,7 @@
 // whatever was committed is kept by SQLite), 'engine.status' goes to 'restarting', and a new
 // worker is started with backoff; 'ready' follows once it has opened the store again. A worker
 // that cannot start at all (e.g. a database from a newer version) is not retried.
+import { ChildSupervisor, type ChildExit, type RestartPolicy } from '../../../node/child';
 import {
   errorResult,
   type EngineCommandName,
@@ -14,15 +15,10 @@ import type { EmbeddedServer } from '../chat/servers';
 import { EventBus, type AnyEventListener, type EventListener } from '../events';
 import { createLogger, type Logger, type LogLevel } from '../log';
 import type { EngineClient } from './client';
-import { FromWorker } from './protocol';
-import type { EngineProcess, SpawnEngineProcess } from './transport';
+import { FromWorker, type ToWorker } from './protocol';
+import type { SpawnEngineProcess } from './transport';
 
-export interface RestartPolicy {
-  readonly initialDelayMs: number;
-  readonly maxDelayMs: number;
-  /** Consecutive failures (without reaching 'ready') before giving up. */
-  readonly maxAttempts: number;
-}
+export type { RestartPolicy };
 
 export const DEFAULT_RESTART: RestartPolicy = {
   initialDelayMs: 200,
@@ -56,29 +52,43 @@ export class EngineStartError extends Error {
 
 class EngineSupervisor implements EngineClient {
   private readonly log: Logger;
-  private readonly restart: RestartPolicy;
   private readonly events: EventBus;
-  private current: EngineProcess | undefined;
+  private readonly worker: ChildSupervisor<ToWorker>;
+  /** Whether the current worker has opened its store and takes calls. */
   private ready = false;
-  private gaveUp = false;
-  private failures = 0;
   private nextId = 1;
   private readonly pending = new Map<number, (result: IpcResult<unknown>) => void>();
-  private restartTimer: ReturnType<typeof setTimeout> | undefined;
   private closing: Promise<void> | undefined;
-  private onGone: (() => void) | undefined;
   private statusNow: EngineStatus = { state: 'starting' };
-  private readonly started: { resolve: () => void; reject: (e: EngineStartError) => void };
-  readonly firstReady: Promise<void>;
 
-  constructor(private readonly options: EngineWorkerOptions) {
+  constructor(options: EngineWorkerOptions) {
     this.log = options.log ?? createLogger({ scope: 'supervisor' });
-    this.restart = options.restart ?? DEFAULT_RESTART;
     this.events = new EventBus(this.log);
-    let started!: EngineSupervisor['started'];
-    this.firstReady = new Promise<void>((resolve, reject) => (started = { resolve, reject }));
-    this.started = started;
-    this.spawn();
+    this.worker = new ChildSupervisor<ToWorker>({
+      name: 'engine worker',
+      spawn: options.spawn,
+      startMessage: () => ({
+        type: 'start',
+        dataDir: options.dataDir,
+        logLevel: options.workerLogLevel ?? 'info',
+        ...(options.embeddedServer && {
+          embeddedServer: { address: options.embeddedServer.address },
+        }),
+      }),
+      stopMessage: { type: 'stop' },
+      log: this.log,
+      restart: options.restart ?? DEFAULT_RESTART,
+      // A crash while opening the store may not happen again; a refusal ('start-failed') is final.
+      retryBeforeReady: true,
+      stopTimeoutMs: options.stopTimeoutMs ?? 10_000,
+      onMessage: (raw) => this.onMessage(raw),
+      onExit: (exit) => this.onExit(exit),
+    });
+    this.worker.start();
+  }
+
+  get firstReady(): Promise<void> {
+    return this.worker.firstReady;
   }
 
   get status(): EngineStatus {
@@ -94,15 +104,14 @@ class EngineSupervisor implements EngineClient {
   }
 
   call(name: EngineCommandName, input: unknown): Promise<IpcResult<unknown>> {
-    const proc = this.current;
-    if (!proc || !this.ready || this.closing) {
+    if (!this.ready || this.closing) {
       return Promise.resolve(errorResult('UNAVAILABLE', `the engine is ${this.statusNow.state}`));
     }
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
       try {
-        proc.send({ type: 'call', id, name, input });
+        this.worker.send({ type: 'call', id, name, input });
       } catch {
         // Structured clone refused the input (a function, a symbol...).
         this.pending.delete(id);
@@ -117,22 +126,12 @@ class EngineSupervisor implements EngineClient {
   }
 
   private async stopInOrder(): Promise<void> {
-    clearTimeout(this.restartTimer);
-    const proc = this.current;
-    if (proc) {
-      const gone = new Promise<void>((resolve) => (this.onGone = resolve));
-      // The worker stops its engine (queued writes finish, the store is closed) and exits.
-      proc.send({ type: 'stop' });
-      const timeout = this.options.stopTimeoutMs ?? 10_000;
-      const killer = setTimeout(() => {
-        this.log.warn('engine worker did not stop in time; killing it', { timeoutMs: timeout });
-        proc.kill();
-      }, timeout);
-      await gone;
-      clearTimeout(killer);
-    }
+    // The worker stops its engine (queued writes finish, the store is closed) and exits.
+    await this.worker.close();
     this.failPending('the engine was stopped');
-    this.started.reject(new EngineStartError('Closed', 'the engine was closed before it started'));
+    this.worker.failFirstStart(
+      new EngineStartError('Closed', 'the engine was closed before it started'),
+    );
     this.setStatus({ state: 'stopped' });
   }
 
@@ -141,24 +140,7 @@ class EngineSupervisor implements EngineClient {
     this.events.emit('engine.status', next);
   }
 
-  private spawn(): void {
-    const proc = this.options.spawn();
-    this.current = proc;
-    this.ready = false;
-    proc.onMessage((raw) => this.onMessage(proc, raw));
-    proc.onExit((why) => this.onExit(proc, why));
-    proc.send({
-      type: 'start',
-      dataDir: this.options.dataDir,
-      logLevel: this.options.workerLogLevel ?? 'info',
-      ...(this.options.embeddedServer && {
-        embeddedServer: { address: this.options.embeddedServer.address },
-      }),
-    });
-  }
-
-  private onMessage(proc: EngineProcess, raw: unknown): void {
-    if (proc !== this.current) return; // a late word from a worker already replaced
+  private onMessage(raw: unknown): void {
     const parsed = FromWorker.safeParse(raw);
     if (!parsed.success) {
       this.log.warn('malformed message from the engine worker; ignored');
@@ -168,16 +150,15 @@ class EngineSupervisor implements EngineClient {
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        this.failures = 0;
+        this.worker.ready();
         this.setStatus({ state: 'ready' });
-        this.started.resolve();
         break;
       case 'start-failed': {
         // Not retried: the same store would fail the same way.
-        this.gaveUp = true;
+        this.worker.stopRestarting();
         this.log.error('engine worker could not start', { errorName: message.error.name });
         this.setStatus({ state: 'stopped', reason: message.error.message });
-        this.started.reject(new EngineStartError(message.error.name, message.error.message));
+        this.worker.failFirstStart(new EngineStartError(message.error.name, message.error.message));
         break;
       }
       case 'result': {
@@ -196,36 +177,28 @@ class EngineSupervisor implements EngineClient {
     }
   }
 
-  private onExit(proc: EngineProcess, why: string): void {
-    if (proc !== this.current) return;
-    this.current = undefined;
+  private onExit(exit: ChildExit): void {
     this.ready = false;
     this.failPending(
       'the engine stopped while handling this call; it may or may not have been applied',
     );
-    if (this.closing) {
-      this.onGone?.();
-      return;
+    switch (exit.next) {
+      case 'gave-up': {
+        const reason = `the engine keeps stopping (${exit.why})`;
+        this.setStatus({ state: 'stopped', reason });
+        this.worker.failFirstStart(new EngineStartError('Crashed', reason));
+        break;
+      }
+      case 'restarting':
+        this.setStatus({
+          state: 'restarting',
+          reason: `the engine stopped unexpectedly (${exit.why})`,
+        });
+        break;
+      case 'not-restarted': // 'start-failed' has said why
+      case 'closed':
+        break;
     }
-    if (this.gaveUp) return;
-    this.failures++;
-    if (this.failures > this.restart.maxAttempts) {
-      const reason = `the engine keeps stopping (${why})`;
-      this.log.error('engine worker gave up restarting', { failures: this.failures });
-      this.setStatus({ state: 'stopped', reason });
-      this.started.reject(new EngineStartError('Crashed', reason));
-      return;
-    }
-    const delay = Math.min(
-      this.restart.maxDelayMs,
-      this.restart.initialDelayMs * 2 ** (this.failures - 1),
-    );
-    this.log.warn('engine worker stopped unexpectedly; restarting', { why, delayMs: delay });
-    this.setStatus({ state: 'restarting', reason: `the engine stopped unexpectedly (${why})` });
-    this.restartTimer = setTimeout(() => {
-      this.restartTimer = undefined;
-      if (!this.closing) this.spawn();
-    }, delay);
   }
 
   private failPending(why: string): void {

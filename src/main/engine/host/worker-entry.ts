@@ -1,90 +1,37 @@
 // The engine worker process (bundled as dist/main/engine-worker.cjs). Started by main through
 // Electron's utilityProcess, or by Node hosts through child_process.fork; it speaks the
 // messages of ./protocol over whichever parent port it has.
+import { connectToParent } from '../../../node/child';
 import { errorResult } from '../../../shared/ipc';
 import { createEngine, type Engine } from '../engine';
 import { createLogger } from '../log';
 import { ToWorker, type FromWorker } from './protocol';
 import { createEngineService, type EngineService } from './service';
 
-interface ParentPort {
-  send(message: FromWorker): Promise<void>;
-  onMessage(listener: (raw: unknown) => void): void;
-  onDisconnect(listener: () => void): void;
-}
-
-/** Electron's utility process exposes `process.parentPort`; its messages come as events. */
-interface ElectronParentPort {
-  postMessage(message: unknown): void;
-  on(event: 'message', listener: (e: { data: unknown }) => void): void;
-}
-
-function connectToParent(): ParentPort {
-  const electronPort = (process as { parentPort?: ElectronParentPort }).parentPort;
-  if (electronPort) {
-    return {
-      send: async (message) => electronPort.postMessage(message),
-      onMessage: (listener) => electronPort.on('message', (e) => listener(e.data)),
-      // Chromium ends a utility process together with the main process.
-      onDisconnect: () => undefined,
-    };
-  }
-  const send = process.send?.bind(process);
-  if (send) {
-    return {
-      send: (message) =>
-        new Promise<void>((resolve) => {
-          if (!process.connected) resolve();
-          else send(message, undefined, undefined, () => resolve());
-        }),
-      onMessage: (listener) => process.on('message', listener),
-      onDisconnect: (listener) => process.on('disconnect', listener),
-    };
-  }
-  throw new Error('the engine worker must be started by Conclave (it has no parent port)');
-}
-
 function main(): void {
-  const port = connectToParent();
   let log = createLogger({ scope: 'worker' });
+  const parent = connectToParent<ToWorker, FromWorker>({
+    name: 'the engine worker',
+    schema: ToWorker,
+    onMalformed: () => log.warn('malformed message from main; ignored'),
+  });
   let engine: Engine | undefined;
   let service: EngineService | undefined;
-  let stopping: Promise<void> | undefined;
-  // Calls being handled and messages not yet handed to the OS; an orderly stop waits for both,
-  // so a reply is never lost to process.exit.
-  const inflight = new Set<Promise<unknown>>();
-  const track = (p: Promise<unknown>) => {
-    inflight.add(p);
-    void p.finally(() => inflight.delete(p));
-  };
-  const send = (message: FromWorker) => track(port.send(message));
-  const drain = async () => {
-    while (inflight.size > 0) await Promise.allSettled([...inflight]);
-  };
 
-  const stopAndExit = (code: number) => {
-    stopping ??= (async () => {
+  // Queued writes finish and the store is closed before the process exits.
+  const stopAndExit = () =>
+    parent.exitInOrder(async () => {
       try {
-        await drain();
         await engine?.stop();
       } catch (e) {
         log.error('engine did not stop cleanly', { error: e instanceof Error ? e : null });
-        code = 1;
+        throw e;
       }
-      await drain();
-      process.exit(code);
-    })();
-  };
+    });
 
-  port.onDisconnect(() => stopAndExit(0));
+  parent.onDisconnect(stopAndExit);
 
-  port.onMessage((raw) => {
-    const parsed = ToWorker.safeParse(raw);
-    if (!parsed.success) {
-      log.warn('malformed message from main; ignored');
-      return;
-    }
-    const message = parsed.data;
+  parent.onMessage((message) => {
     switch (message.type) {
       case 'start': {
         if (engine) return;
@@ -95,38 +42,39 @@ function main(): void {
           log: log.child('engine'),
         });
         engine = started;
-        started.events.onAny((name, payload) => send({ type: 'event', name, payload }));
+        started.events.onAny((name, payload) => parent.send({ type: 'event', name, payload }));
         started.start().then(
           () => {
             service = createEngineService(started, log.child('service'));
-            send({ type: 'ready' });
+            parent.send({ type: 'ready' });
           },
-          async (e: unknown) => {
+          (e: unknown) => {
             const error = e instanceof Error ? e : new Error(String(e));
-            await port.send({
+            return parent.failAndExit({
               type: 'start-failed',
               error: { name: error.name, message: error.message },
             });
-            process.exit(1);
           },
         );
         return;
       }
       case 'call': {
         const { id, name, input } = message;
-        if (!service || stopping) {
-          send({
+        if (!service || parent.exiting) {
+          parent.send({
             type: 'result',
             id,
             result: errorResult('UNAVAILABLE', 'the engine is stopping'),
           });
           return;
         }
-        track(service(name, input).then((result) => send({ type: 'result', id, result })));
+        parent.track(
+          service(name, input).then((result) => parent.send({ type: 'result', id, result })),
+        );
         return;
       }
       case 'stop':
-        stopAndExit(0);
+        stopAndExit();
         return;
     }
   });
