@@ -29,6 +29,14 @@ export const limitsSchema = z
     maxSubscriptions: z.int().min(1).default(100_000),
     /** Open connections (TLS and WebSocket together). */
     maxConnections: z.int().min(1).default(10_000),
+    /**
+     * Bytes of waiting message bodies kept in memory for subscribed queues, so that an ACK is
+     * answered with the next message without reading SQLite (0: always read).
+     */
+    cachedBodyBytes: z
+      .int()
+      .min(0)
+      .default(64 * 1024 * 1024),
   })
   .strict();
 

@@ -2,11 +2,12 @@
 // open connections. Listeners hand it transports; stop() closes connections and the store.
 import { nowSeconds, type Clock } from './clock';
 import type { CommandSettings, ServerContext } from './commands/context';
-import { expireQueue } from './commands/delivery';
+import { expireQueue, forgetUnsubscribed } from './commands/delivery';
 import { ClientConnection, type ConnectionHost } from './connection/client-connection';
 import type { ServerConfig } from './config';
 import type { ServerIdentity } from './identity/server-identity';
 import type { Logger } from './log';
+import { BodyCache } from './queues/body-cache';
 import type { Queue } from './queues/queue';
 import { QueueRegistry } from './queues/queue-registry';
 import { Subscribers } from './queues/subscribers';
@@ -39,7 +40,15 @@ export class ServerCore {
     };
     const queues = new QueueRegistry();
     for (const q of options.queues) queues.add(q);
-    this.ctx = { settings, clock, queues, store, subscribers: new Subscribers(), log };
+    this.ctx = {
+      settings,
+      clock,
+      queues,
+      store,
+      subscribers: new Subscribers(),
+      bodies: new BodyCache(config.limits.cachedBodyBytes),
+      log,
+    };
     this.host = {
       ctx: this.ctx,
       identity: options.identity,
@@ -47,6 +56,7 @@ export class ServerCore {
       closed: (c) => {
         this.connections.delete(c);
         this.ctx.subscribers.release(c);
+        forgetUnsubscribed(this.ctx, c);
       },
     };
   }

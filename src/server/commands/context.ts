@@ -3,6 +3,7 @@
 import type { Response } from '../../protocol/smp/responses';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
+import type { BodyCache } from '../queues/body-cache';
 import type { QueueRegistry } from '../queues/queue-registry';
 import type { Subscribers } from '../queues/subscribers';
 import type { QueueStore } from '../store/queue-store';
@@ -24,6 +25,8 @@ export interface ServerContext {
   readonly queues: QueueRegistry;
   readonly store: QueueStore;
   readonly subscribers: Subscribers;
+  /** Bodies of waiting messages of subscribed queues (SQLite has them all). */
+  readonly bodies: BodyCache;
   readonly log: Logger;
 }
 

@@ -26,7 +26,10 @@ async function resync(ctx: ServerContext, q: Queue): Promise<void> {
   try {
     const stored = await ctx.store.loadQueue(q.recipientId);
     const current = ctx.queues.byRecipientId(q.recipientId);
-    if (current) ctx.queues.remove(current);
+    if (current) {
+      ctx.queues.remove(current);
+      ctx.bodies.drop(current.messages);
+    }
     if (stored) ctx.queues.add(stored);
   } catch (e) {
     ctx.log.error('could not re-read a queue after a failed write', { error: errorText(e) });

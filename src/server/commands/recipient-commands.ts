@@ -1,5 +1,6 @@
 // Recipient commands (§1.4, §1.5): NEW, SUB, GET, ACK, KEY, OFF, DEL and QUE. Each decides on
-// the in-memory queue at once, then persists the decision before it answers.
+// the in-memory queue at once, then persists the decision before it answers; only ACK answers
+// as soon as its delete is queued (see acknowledge).
 import { sha256 } from '../../protocol/crypto/hash';
 import { encodeSpki, decodeSpki } from '../../protocol/crypto/keys';
 import { randomBytes } from '../../protocol/crypto/random';
@@ -135,7 +136,16 @@ export async function getMessage(call: CallOf<'GET'>): Promise<Outcome> {
   return msg ? reply(msg) : OK;
 }
 
-/** ACK: deletes the delivered message; answers with the next MSG or OK. */
+/**
+ * ACK: deletes the delivered message; answers with the next MSG or OK.
+ *
+ * The answer does not wait for the delete to commit. Each queue has one message in flight, so
+ * that wait (a SQLite transaction, milliseconds on a busy server) would bound every queue's
+ * throughput; and all a lost delete can cause (a crash before the commit, or a failed write,
+ * after which the queue is re-read from SQLite) is that the message is delivered again, which
+ * SMP allows for any ACK and clients recognise by its msgId. The delete is still ordered before
+ * every later write, and nothing a SEND was told OK about depends on it.
+ */
 export async function acknowledge(call: CallOf<'ACK'>): Promise<Outcome> {
   const { ctx, session, command: c } = call;
   const q = queueOf(call);
@@ -148,9 +158,11 @@ export async function acknowledge(call: CallOf<'ACK'>): Promise<Outcome> {
   sub.delivered = undefined;
   // The message may have expired meanwhile; then there is nothing to delete.
   const removed = removeHead(q, delivered);
-  const deleted = removed ? persist(ctx, q, ctx.store.deleteMessages([removed])) : undefined;
+  if (removed) {
+    ctx.bodies.drop([removed]);
+    persist(ctx, q, ctx.store.deleteMessages([removed])).catch(() => undefined);
+  }
   const next = sub.mode === 'subscribe' ? takeHead(ctx, q, sub) : undefined;
-  await deleted;
   const msg = next && (await renderMessage(ctx, q, next));
   return msg ? reply(msg) : OK;
 }
@@ -186,6 +198,7 @@ export async function deleteQueue(call: CallOf<'DEL'>): Promise<Outcome> {
   const { ctx, session } = call;
   const q = queueOf(call);
   ctx.queues.remove(q);
+  ctx.bodies.drop(q.messages);
   ctx.subscribers.deleted(q.recipientId, session);
   await persist(ctx, q, ctx.store.deleteQueue(q.recipientId));
   return OK;

@@ -13,7 +13,7 @@ import {
   type Outcome,
   type ServerContext,
 } from './context';
-import { deliverSent, expireQueue, newMsgId } from './delivery';
+import { deliverSent, expireQueue, isSubscribed, newMsgId } from './delivery';
 import { persist } from './persist';
 import { secureQueue } from './recipient-commands';
 
@@ -52,6 +52,8 @@ export async function sendMessage(call: CallOf<'SEND'>): Promise<Outcome> {
     notification: !quota && c.notification,
   };
   q.messages.push(meta);
+  // A subscriber takes it from memory, whether it goes out now or after the ACKs before it.
+  if (!quota && isSubscribed(ctx, q)) ctx.bodies.keep(meta.rowId, c.body);
   await persist(ctx, q, ctx.store.addMessage(q.recipientId, meta, quota ? undefined : c.body));
   if (quota) return errorOutcome({ type: 'QUOTA' });
   return reply(OK.response, () => deliverSent(ctx, q, meta, c.body));

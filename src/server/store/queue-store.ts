@@ -1,10 +1,17 @@
 // The durable side of the queue state: one SQLite file (src/node/sqlite, server migrations), all
 // statements through the group commit in decision order. Returns the state to rebuild memory
 // from on start, and single queues to re-read after a failed write.
-import { openDatabase, type Database, type Row, type SqlValue } from '../../node/sqlite';
+import {
+  openDatabase,
+  type Database,
+  type Row,
+  type SqlValue,
+  type Transaction,
+} from '../../node/sqlite';
 import type { QueueLinkData } from '../../protocol/smp/commands';
 import { idKey, type MessageMeta, type Queue } from '../queues/queue';
 import { GroupCommit } from './group-commit';
+import { inChunks, rowPlaceholders } from './multi-row';
 import { serverMigrations } from './migrations';
 import {
   bytesOf,
@@ -20,7 +27,7 @@ import { z } from 'zod';
 
 const QUEUE_INSERT = `recipient_id, sender_id, recipient_keys, rcv_dh_secret, sender_key,
   queue_mode, status, link_id, link_fixed_data, created_at, updated_at`;
-const MESSAGE_INSERT = 'message_id, recipient_id, msg_id, created_at, kind, notification';
+const MESSAGE_COLUMNS = 'message_id, recipient_id, msg_id, created_at, kind, notification, body';
 
 const linkRowSchema = z.object({
   link_fixed_data: z.instanceof(Uint8Array).transform(bytesOf),
@@ -110,26 +117,20 @@ export class QueueStore {
   }
 
   addMessage(recipientId: Uint8Array, m: MessageMeta, body: Uint8Array | undefined): Promise<void> {
-    return this.write(
-      `INSERT INTO messages (${MESSAGE_INSERT}, body) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      [
-        m.rowId,
-        recipientId,
-        m.msgId,
-        m.timestamp,
-        m.quota ? 'quota' : 'message',
-        m.notification ? 1 : 0,
-        m.quota ? null : (body ?? new Uint8Array(0)),
-      ],
-    );
+    const row: SqlValue[] = [
+      m.rowId,
+      recipientId,
+      m.msgId,
+      m.timestamp,
+      m.quota ? 'quota' : 'message',
+      m.notification ? 1 : 0,
+      m.quota ? null : (body ?? new Uint8Array(0)),
+    ];
+    return this.commit.submitCombined(writeMessages, { insert: row });
   }
 
   deleteMessages(messages: readonly MessageMeta[]): Promise<void> {
-    const rowIds = messages.map((m) => m.rowId);
-    return this.commit.submit(async (tx) => {
-      for (const rowId of rowIds)
-        await tx.run('DELETE FROM messages WHERE message_id = ?', [rowId]);
-    });
+    return this.commit.submitCombined(writeMessages, { delete: messages.map((m) => m.rowId) });
   }
 
   /** The body of a message, or undefined if it is gone (deleted meanwhile). */
@@ -221,4 +222,31 @@ async function loadQueues(db: Database): Promise<Queue[]> {
     },
   );
   return [...queues.values()];
+}
+
+/** A message stored (its row, in MESSAGE_COLUMNS order) or messages deleted, by row id. */
+type MessageWrite =
+  { readonly insert: readonly SqlValue[] } | { readonly delete: readonly number[] };
+
+/**
+ * The message writes of a batch, as a few multi-row statements: the inserts, then the deletes.
+ * That order is the decided one: a message is deleted (acknowledged, expired) only after it was
+ * stored, and row ids are never reused.
+ */
+async function writeMessages(tx: Transaction, writes: readonly MessageWrite[]): Promise<void> {
+  const rows: (readonly SqlValue[])[] = [];
+  const deleted: number[] = [];
+  for (const w of writes) {
+    if ('insert' in w) rows.push(w.insert);
+    else deleted.push(...w.delete);
+  }
+  await inChunks(rows, (chunk) =>
+    tx.run(
+      `INSERT INTO messages (${MESSAGE_COLUMNS}) VALUES ${rowPlaceholders(chunk.length, 7)}`,
+      chunk.flat(),
+    ),
+  );
+  await inChunks(deleted, (chunk) =>
+    tx.run(`DELETE FROM messages WHERE message_id IN ${rowPlaceholders(1, chunk.length)}`, chunk),
+  );
 }

@@ -5,6 +5,7 @@ import { systemClock } from '../../../src/server/clock';
 import type { ServerContext } from '../../../src/server/commands/context';
 import { persist } from '../../../src/server/commands/persist';
 import { createLogger } from '../../../src/server/log';
+import { BodyCache } from '../../../src/server/queues/body-cache';
 import type { Queue } from '../../../src/server/queues/queue';
 import { QueueRegistry } from '../../../src/server/queues/queue-registry';
 import { Subscribers } from '../../../src/server/queues/subscribers';
@@ -41,6 +42,7 @@ describe('persist', () => {
       queues: new QueueRegistry(),
       store,
       subscribers: new Subscribers(),
+      bodies: new BodyCache(0),
       log: createLogger('error', (line) => logged.push(line)),
     };
     const q = queue();

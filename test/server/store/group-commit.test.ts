@@ -65,4 +65,39 @@ describe('group commit', () => {
     expect((await db.get('SELECT count(*) AS n FROM t'))?.n).toBe(50);
     await db.close();
   });
+
+  it('runs consecutive combined items in one call, in order, between other operations', async () => {
+    const { db, commit } = await setup();
+    const calls: number[][] = [];
+    const insertAll = async (tx: Transaction, items: readonly number[]) => {
+      calls.push([...items]);
+      for (const v of items) await tx.run('INSERT INTO t (v) VALUES (?)', [v]);
+    };
+    const counts = await Promise.all([
+      commit.submitCombined(insertAll, 1),
+      commit.submitCombined(insertAll, 2),
+      commit.submit(async (tx) => (await tx.get('SELECT count(*) AS n FROM t'))?.n),
+      commit.submitCombined(insertAll, 3),
+    ]);
+    expect(calls).toEqual([[1, 2], [3]]);
+    // The plain operation saw the items before it and not the one after it.
+    expect(counts[2]).toBe(2);
+    expect(await db.all('SELECT v FROM t ORDER BY v')).toEqual([{ v: 1 }, { v: 2 }, { v: 3 }]);
+    await db.close();
+  });
+
+  it('isolates a failing combined item: the others still commit', async () => {
+    const { db, commit } = await setup();
+    const insertAll = async (tx: Transaction, items: readonly number[]) => {
+      for (const v of items) await tx.run('INSERT INTO t (v) VALUES (?)', [v]);
+    };
+    const outcomes = await Promise.allSettled([
+      commit.submitCombined(insertAll, 1),
+      commit.submitCombined(insertAll, 1), // a duplicate key
+      commit.submitCombined(insertAll, 3),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await db.all('SELECT v FROM t ORDER BY v')).toEqual([{ v: 1 }, { v: 3 }]);
+    await db.close();
+  });
 });

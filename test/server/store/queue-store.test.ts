@@ -86,6 +86,27 @@ describe('queue store', () => {
     await reopened.store.close();
   });
 
+  it('stores and deletes many messages decided in one turn, as decided', async () => {
+    const { store } = await QueueStore.open(path.join(tempDir(), 'smp.db'));
+    const q = queue(1);
+    await store.createQueue(q, undefined);
+    const first = Array.from({ length: 70 }, (_, i) => message(store, i));
+    await Promise.all(first.map((m, i) => store.addMessage(q.recipientId, m, Uint8Array.of(i))));
+    // In one batch: more messages stored, some of them and of the earlier ones deleted.
+    const more = Array.from({ length: 100 }, (_, i) => message(store, i));
+    await Promise.all([
+      ...more.map((m, i) => store.addMessage(q.recipientId, m, Uint8Array.of(i, i))),
+      store.deleteMessages(first.slice(0, 65)),
+      store.deleteMessages(more.slice(0, 3)),
+    ]);
+    const loaded = await store.loadQueue(q.recipientId);
+    expect(loaded?.messages.map((m) => m.rowId)).toEqual(
+      [...first.slice(65), ...more.slice(3)].map((m) => m.rowId),
+    );
+    expect(await store.readBody(more[99]!.rowId)).toEqual(Uint8Array.of(99, 99));
+    await store.close();
+  });
+
   it('refuses a damaged row with a StoreDataError', async () => {
     const file = path.join(tempDir(), 'smp.db');
     const { store } = await QueueStore.open(file);
