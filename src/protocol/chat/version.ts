@@ -2,12 +2,21 @@
 // a message without `v` means "1") and the versions that switch features on (spec section 4).
 // Features are gated on the peer's maximum version, never on bare numbers.
 import { z } from 'zod';
-import { DecodeError, EncodeError } from '../encoding/errors';
+import { EncodeError } from '../encoding/errors';
+import {
+  formatVersionRange,
+  isVersionRange,
+  readVersionRangeText,
+  type VersionRange,
+} from '../encoding/version-range';
 
-export interface VersionRange {
-  readonly min: number;
-  readonly max: number;
-}
+// The version two parties use (compatibleVersion) is the highest one both support.
+export {
+  formatVersionRange,
+  parseVersionRange,
+  maxCommonVersion as compatibleVersion,
+  type VersionRange,
+} from '../encoding/version-range';
 
 export const CHAT_VERSION = {
   /** Version ranges in connections. */
@@ -76,15 +85,9 @@ export const UNSTABLE_CHAT_VERSION = {
 export const INITIAL_CHAT_VERSION = CHAT_VERSION.initial;
 export const CURRENT_CHAT_VERSION = CHAT_VERSION.memberSupportVoice;
 
-function isWord16(n: number): boolean {
-  return Number.isInteger(n) && n >= 0 && n <= 0xffff;
-}
-
 /** A valid range (Word16 versions, min ≤ max) or an EncodeError. */
 export function versionRange(min: number, max: number = min): VersionRange {
-  if (!isWord16(min) || !isWord16(max) || min > max) {
-    throw new EncodeError(`invalid version range ${min}-${max}`);
-  }
+  if (!isVersionRange(min, max)) throw new EncodeError(`invalid version range ${min}-${max}`);
   return { min, max };
 }
 
@@ -96,32 +99,6 @@ export const SUPPORTED_CHAT_VRANGE: VersionRange = versionRange(
 
 /** What a message without `v` means. */
 export const INITIAL_CHAT_VRANGE: VersionRange = versionRange(INITIAL_CHAT_VERSION);
-
-const RANGE_RE = /^(\d{1,5})(?:-(\d{1,5}))?$/;
-
-function readRange(s: string): VersionRange | undefined {
-  const m = RANGE_RE.exec(s);
-  if (!m) return undefined;
-  const min = Number(m[1]);
-  const max = m[2] === undefined ? min : Number(m[2]);
-  return isWord16(min) && isWord16(max) && min <= max ? { min, max } : undefined;
-}
-
-export function parseVersionRange(s: string): VersionRange {
-  const range = readRange(s);
-  if (!range) throw new DecodeError(`invalid version range '${s}'`);
-  return range;
-}
-
-export function formatVersionRange(r: VersionRange): string {
-  return r.min === r.max ? String(r.min) : `${r.min}-${r.max}`;
-}
-
-/** The version two parties use: the highest one both support. */
-export function compatibleVersion(ours: VersionRange, theirs: VersionRange): number | undefined {
-  const max = Math.min(ours.max, theirs.max);
-  return Math.max(ours.min, theirs.min) <= max ? max : undefined;
-}
 
 /** Whether a peer with this range has a feature introduced at `version`. */
 export function peerSupports(peer: VersionRange, version: number): boolean {
@@ -136,7 +113,7 @@ export const versionRangeField = z.codec(
   z.object({ min: word16, max: word16 }).refine((r) => r.min <= r.max, 'empty version range'),
   {
     decode: (s, ctx) => {
-      const range = readRange(s);
+      const range = readVersionRangeText(s);
       if (range) return range;
       ctx.issues.push({ code: 'custom', message: `invalid version range '${s}'`, input: s });
       return z.NEVER;

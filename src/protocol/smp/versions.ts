@@ -1,10 +1,20 @@
 /**
- * SMP protocol versions: the named versions at which an encoding changes, version ranges and
- * their negotiation. Every encoder and decoder of this folder takes the negotiated version and
- * gates its differences on these constants, never on bare numbers.
+ * SMP protocol versions: the named versions at which an encoding changes, the binary form of a
+ * version range and its negotiation (ranges themselves are ../encoding/version-range). Every
+ * encoder and decoder of this folder takes the negotiated version and gates its differences on
+ * these constants, never on bare numbers.
  */
 import type { Reader, Writer } from '../encoding/codec';
 import { DecodeError, EncodeError } from '../encoding/errors';
+import { isVersion, type VersionRange } from '../encoding/version-range';
+
+// The version a client chooses (negotiateVersion) is the highest one both sides support.
+export {
+  intersectVersions,
+  isVersionInRange,
+  maxCommonVersion as negotiateVersion,
+  type VersionRange,
+} from '../encoding/version-range';
 
 export const SMP_VERSION = {
   /** Creating queues without subscribing (subscription mode in NEW); our minimum. */
@@ -36,13 +46,8 @@ export const SMP_VERSION = {
 export const MIN_SMP_VERSION = SMP_VERSION.subMode;
 export const MAX_SMP_VERSION = SMP_VERSION.clientNotices;
 
-export interface VersionRange {
-  readonly min: number;
-  readonly max: number;
-}
-
 function checkVersion(v: number): void {
-  if (!Number.isInteger(v) || v < 0 || v > 0xffff) throw new EncodeError(`bad SMP version ${v}`);
+  if (!isVersion(v)) throw new EncodeError(`bad SMP version ${v}`);
 }
 
 export function versionRange(min: number, max: number): VersionRange {
@@ -54,22 +59,6 @@ export function versionRange(min: number, max: number): VersionRange {
 
 /** The versions this implementation speaks, as client and as server. */
 export const SUPPORTED_SMP_VERSIONS: VersionRange = versionRange(MIN_SMP_VERSION, MAX_SMP_VERSION);
-
-/** The common part of two ranges, if any. */
-export function intersectVersions(a: VersionRange, b: VersionRange): VersionRange | undefined {
-  const min = Math.max(a.min, b.min);
-  const max = Math.min(a.max, b.max);
-  return min <= max ? { min, max } : undefined;
-}
-
-export function isVersionInRange(v: number, range: VersionRange): boolean {
-  return v >= range.min && v <= range.max;
-}
-
-/** The version a client chooses: the highest one both sides support. */
-export function negotiateVersion(server: VersionRange, client: VersionRange): number | undefined {
-  return intersectVersions(server, client)?.max;
-}
 
 export function writeVersionRange(w: Writer, range: VersionRange): void {
   w.word16(range.min).word16(range.max);

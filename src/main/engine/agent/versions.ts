@@ -7,7 +7,7 @@ import {
   type SmpQueueInfo,
   type SmpQueueUri,
 } from '../../../protocol/agent';
-import { intersectVersions, type VersionRange } from '../../../protocol/smp';
+import { intersectVersions, isVersionInRange, type VersionRange } from '../../../protocol/encoding';
 import { AgentError } from './errors';
 
 export const AGENT_VERSION_RANGE: VersionRange = { min: 6, max: 7 };
@@ -35,7 +35,7 @@ export function agreeE2eVersion(theirs: VersionRange): number {
 
 /** An agent version in a peer's message must be one we speak. */
 export function checkAgentVersion(v: number): void {
-  if (v < AGENT_VERSION_RANGE.min || v > AGENT_VERSION_RANGE.max) {
+  if (!isVersionInRange(v, AGENT_VERSION_RANGE)) {
     throw new AgentError('VERSION', `agent version ${v} is not supported`);
   }
 }
