@@ -1,6 +1,6 @@
-// Inputs for the SMP server fuzzer: a seeded PRNG, byte-level mutations, and valid
-// transmissions of every command for a connection's own queues, so that mutations start from
-// inputs that reach deep into parsing, authorization and the command handlers.
+// Inputs for the SMP server fuzzer: valid transmissions of every command for a connection's own
+// queues, so that mutations (./mutate) start from inputs that reach deep into parsing,
+// authorization and the command handlers.
 import {
   ed25519KeyPair,
   encodeSpki,
@@ -10,82 +10,8 @@ import {
 } from '../../src/protocol/crypto';
 import { latin1 } from '../../src/protocol/encoding';
 import { senderIdFromCorrId, type Command } from '../../src/protocol/smp';
+import { int, pick, type Random } from './mutate';
 import type { SmpRawConnection } from './smp-raw-connection';
-
-export type Random = () => number;
-
-/** mulberry32: small, fast and seedable, so a failure reproduces from its seed. */
-export function prng(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export const int = (rnd: Random, n: number): number => Math.floor(rnd() * n);
-export const pick = <T>(rnd: Random, items: readonly T[]): T => items[int(rnd, items.length)]!;
-
-function bytesFrom(rnd: Random, n: number): Uint8Array {
-  return Uint8Array.from({ length: n }, () => int(rnd, 256));
-}
-
-const MUTATIONS: readonly ((rnd: Random, b: Uint8Array, other: Uint8Array) => Uint8Array)[] = [
-  // flip a few bytes
-  (rnd, b) => {
-    const out = b.slice();
-    for (let k = 1 + int(rnd, 4); k > 0 && out.length > 0; k--)
-      out[int(rnd, out.length)] = int(rnd, 256);
-    return out;
-  },
-  // flip one bit
-  (rnd, b) => {
-    const out = b.slice();
-    if (out.length > 0) out[int(rnd, out.length)]! ^= 1 << int(rnd, 8);
-    return out;
-  },
-  // truncate
-  (rnd, b) => b.slice(0, int(rnd, b.length + 1)),
-  // insert random bytes
-  (rnd, b) => {
-    const at = int(rnd, b.length + 1);
-    return Uint8Array.from([
-      ...b.subarray(0, at),
-      ...bytesFrom(rnd, 1 + int(rnd, 8)),
-      ...b.subarray(at),
-    ]);
-  },
-  // delete a range
-  (rnd, b) => {
-    const at = int(rnd, b.length + 1);
-    return Uint8Array.from([...b.subarray(0, at), ...b.subarray(at + 1 + int(rnd, 8))]);
-  },
-  // a length byte (a shortString prefix, most likely) set to an extreme
-  (rnd, b) => {
-    const out = b.slice();
-    if (out.length > 0)
-      out[int(rnd, Math.min(out.length, 80))] = pick(rnd, [0, 1, 23, 24, 25, 63, 64, 80, 255]);
-    return out;
-  },
-  // splice with another input
-  (rnd, b, other) =>
-    Uint8Array.from([
-      ...b.subarray(0, int(rnd, b.length + 1)),
-      ...other.subarray(int(rnd, other.length + 1)),
-    ]),
-  // random bytes
-  (rnd) => bytesFrom(rnd, int(rnd, 120)),
-];
-
-/** One to three mutations of `b` (`other` is material for splicing). */
-export function mutate(rnd: Random, b: Uint8Array, other: Uint8Array = b): Uint8Array {
-  let out = b;
-  for (let n = 1 + int(rnd, 3); n > 0; n--) out = pick(rnd, MUTATIONS)(rnd, out, other);
-  return out;
-}
 
 interface OwnQueue {
   readonly recipientId: Uint8Array;

@@ -24,7 +24,8 @@ import {
   padBlock,
 } from '../../src/protocol/smp';
 import { startSmpServer } from '../../src/server/start';
-import { int, mutate, pick, prng, TransmissionCorpus, type Random } from './smp-fuzz-inputs';
+import { int, mutate, pick, prng, type Random } from './mutate';
+import { TransmissionCorpus } from './smp-fuzz-inputs';
 import { createQueue, expectResponse, messageText, recipientRequest, sendTo } from './smp-queues';
 import { SmpRawConnection, type Received } from './smp-raw-connection';
 

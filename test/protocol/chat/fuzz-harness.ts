@@ -26,6 +26,20 @@ import {
   type JsonValue,
 } from '../../../src/protocol/chat';
 import { chatVectors } from '../../conformance/vectors';
+import {
+  deleteOrDuplicate,
+  flipBits,
+  insertBytes,
+  int,
+  pick,
+  prng,
+  randomBytes,
+  setBytes,
+  splice,
+  truncate,
+  type Mutator,
+  type Random,
+} from '../../support/mutate';
 import { ALL_SAMPLES } from './samples';
 
 type Decoder = typeof decodeChatBody;
@@ -50,23 +64,6 @@ export interface FuzzStats {
 export class FuzzFailure extends Error {
   override readonly name = 'FuzzFailure';
 }
-
-type Random = () => number;
-
-/** mulberry32: small, fast and seedable, so every failure reproduces from its seed. */
-function prng(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const int = (rnd: Random, n: number) => Math.floor(rnd() * n);
-const pick = <T>(rnd: Random, items: readonly T[]): T => items[int(rnd, items.length)]!;
 
 /** The valid bodies mutations start from. */
 export function seedBodies(): Uint8Array[] {
@@ -100,42 +97,22 @@ export function seedBodies(): Uint8Array[] {
 const INTERESTING = [0, 1, 0x7f, 0x80, 0xff, ...utf8('{}[]":,\\=/>XF01M C-x.')];
 const PREFIXES = [...utf8('{[=/>XF')];
 
+/** The shared byte mutations, and chat's own: its bytes, its prefixes, its containers. */
+const MUTATORS: readonly Mutator[] = [
+  flipBits,
+  setBytes(INTERESTING),
+  truncate,
+  splice,
+  insertBytes,
+  deleteOrDuplicate,
+  // random bytes behind a real prefix
+  (rnd) => concatBytes(Uint8Array.of(pick(rnd, PREFIXES)), randomBytes(rnd, int(rnd, 300))),
+  // the mutation in a container, batch or element
+  (rnd, input, other) => wrap(rnd, mutateBytes(rnd, input, other)),
+];
+
 function mutateBytes(rnd: Random, input: Uint8Array, other: Uint8Array): Uint8Array {
-  const b = Uint8Array.from(input);
-  switch (int(rnd, 8)) {
-    case 0: // bit flips
-      for (let i = 1 + int(rnd, 8); i > 0 && b.length > 0; i--)
-        b[int(rnd, b.length)]! ^= 1 << int(rnd, 8);
-      return b;
-    case 1: // interesting bytes
-      for (let i = 1 + int(rnd, 4); i > 0 && b.length > 0; i--)
-        b[int(rnd, b.length)] = pick(rnd, INTERESTING);
-      return b;
-    case 2: // truncation
-      return b.subarray(0, int(rnd, b.length + 1));
-    case 3: // splice two inputs
-      return concatBytes(
-        b.subarray(0, int(rnd, b.length + 1)),
-        other.subarray(int(rnd, other.length + 1)),
-      );
-    case 4: {
-      // insert random bytes
-      const at = int(rnd, b.length + 1);
-      return concatBytes(b.subarray(0, at), randomBytes(rnd, 1 + int(rnd, 16)), b.subarray(at));
-    }
-    case 5: {
-      // delete or duplicate a slice
-      const from = int(rnd, b.length + 1);
-      const to = from + int(rnd, b.length - from + 1);
-      return rnd() < 0.5
-        ? concatBytes(b.subarray(0, from), b.subarray(to))
-        : concatBytes(b.subarray(0, to), b.subarray(from, to), b.subarray(to));
-    }
-    case 6: // random bytes behind a real prefix
-      return concatBytes(Uint8Array.of(pick(rnd, PREFIXES)), randomBytes(rnd, int(rnd, 300)));
-    default: // wrap the mutation in a container, batch or element
-      return wrap(rnd, mutateBytes(rnd, input, other));
-  }
+  return pick(rnd, MUTATORS)(rnd, input, other);
 }
 
 function wrap(rnd: Random, inner: Uint8Array): Uint8Array {
@@ -210,10 +187,6 @@ function mutateJson(rnd: Random, value: JsonValue): JsonValue {
   if (rnd() < 0.1) delete out[key];
   else out[key] = key in value ? mutateJson(rnd, value[key]!) : randomJson(rnd, 2);
   return out;
-}
-
-function randomBytes(rnd: Random, n: number): Uint8Array {
-  return Uint8Array.from({ length: n }, () => int(rnd, 256));
 }
 
 /** One input: a byte-level mutation, a JSON-level mutation, or a random JSON shape. */

@@ -6,7 +6,7 @@ import {
   encodeSmpError,
   type SmpError,
 } from '../../../src/protocol/smp';
-import { expectOnlyErrors, mutations } from './mutate';
+import { expectOnlyErrors, mutations } from '../../support/mutate';
 
 const text = (e: SmpError) => fromLatin1(encodeSmpError(e));
 

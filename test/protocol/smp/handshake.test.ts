@@ -32,7 +32,7 @@ import {
   type ServerHello,
   type TransportError,
 } from '../../../src/protocol/smp';
-import { expectOnlyErrors, mutations } from './mutate';
+import { expectOnlyErrors, mutations } from '../../support/mutate';
 import { ed25519SigningKey, ed448SigningKey, makeChain } from './certificates';
 
 beforeAll(cryptoReady);

@@ -14,7 +14,7 @@ import {
   type QueueIds,
   type Response,
 } from '../../../src/protocol/smp';
-import { expectOnlyErrors, mutations } from './mutate';
+import { expectOnlyErrors, mutations } from '../../support/mutate';
 
 beforeAll(cryptoReady);
 

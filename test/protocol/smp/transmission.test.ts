@@ -13,7 +13,7 @@ import {
   encodeTransmission,
   type Transmission,
 } from '../../../src/protocol/smp';
-import { expectOnlyErrors, mutations } from './mutate';
+import { expectOnlyErrors, mutations } from '../../support/mutate';
 
 const bytes = (n: number, from = 1) => Uint8Array.from({ length: n }, (_, i) => (from + i) & 0xff);
 const sessionId = bytes(32, 100);

@@ -15,7 +15,7 @@ import {
 import { SmpClientError } from '../../../../src/main/engine/smp';
 import { answerServerHello } from '../../../../src/main/engine/smp/handshake';
 import { ed25519SigningKey, makeChain } from '../../../protocol/smp/certificates';
-import { mutations } from '../../../protocol/smp/mutate';
+import { mutations } from '../../../support/mutate';
 
 beforeAll(cryptoReady);
 
