@@ -21,7 +21,7 @@ import {
   sndQueuesOf,
 } from '../store/queues';
 import { checkReplyQueue } from '../versions';
-import { network } from './join';
+import { network } from './network';
 import type { HandshakeRunner } from './steps';
 import type { StepResult } from './steps';
 

@@ -11,7 +11,7 @@ import { DecodeError, wipe } from '../../../../protocol/encoding';
 import type { ConnId, InvitationId } from '../api';
 import type { AgentContext } from '../context';
 import { AgentError } from '../errors';
-import { authKey, newRcvQueueKeys, ourQueueUri, sealForQueue } from '../keys';
+import { ourQueueUri, sealForQueue } from '../keys';
 import { decodeInitiatorParams, encodeInitiatorParams } from '../params';
 import { updateConnection, type ConnectionRecord } from '../store/connections';
 import {
@@ -20,17 +20,12 @@ import {
   setContactRequestAccepted,
 } from '../store/handshake';
 import { insertSndMessage, pendingSndMessages } from '../store/snd-messages';
-import {
-  deleteSndQueue,
-  insertRcvQueue,
-  rcvQueuesOf,
-  replaceRcvQueueKeys,
-  setRcvQueueCreated,
-  sndQueuesOf,
-} from '../store/queues';
+import { deleteSndQueue, rcvQueuesOf, sndQueuesOf } from '../store/queues';
 import { getRatchet, insertRatchet } from '../store/ratchets';
-import { AGENT_VERSION_RANGE, E2E_VERSION_RANGE, ourClientVersions } from '../versions';
-import { network, storeJoin } from './join';
+import { AGENT_VERSION_RANGE, E2E_VERSION_RANGE } from '../versions';
+import { storeJoin } from './join';
+import { network } from './network';
+import { createReplyQueue, storeReplyQueue } from './reply-queue';
 import type { HandshakeRunner, StepResult } from './steps';
 
 /** The requester's next step (connection status 'requesting'). */
@@ -44,41 +39,14 @@ export async function requestStep(ctx: AgentContext, conn: ConnectionRecord): Pr
         x3dhKeys: x3dh.privateKeys,
         e2eParams: encodeInitiatorParams(x3dh.params),
       });
-      await insertRcvQueue(
-        tx,
-        {
-          connId: conn.connId,
-          server: ctx.pickServer(),
-          queueMode: 'messaging',
-          smpClientVersion: ourClientVersions().max,
-          ...newRcvQueueKeys(),
-        },
-        ctx.nowIso(),
-      );
+      await storeReplyQueue(ctx, tx, conn.connId);
     });
     wipe(x3dh.privateKeys.key1);
     wipe(x3dh.privateKeys.key2);
     return 'continue';
   }
   if (rq.status === 'new') {
-    const keys = newRcvQueueKeys();
-    await ctx.transact((tx) => replaceRcvQueueKeys(tx, rq.id, keys));
-    await ctx.step('request.queue', conn.connId);
-    const ids = await network(() =>
-      ctx.smp.createQueue(rq.server, {
-        rcvAuthKey: authKey(keys.rcvAuthKey),
-        rcvDhPrivateKey: keys.rcvDhPrivate,
-        subscribe: true,
-        queueRequest: { mode: 'messaging' },
-      }),
-    );
-    await ctx.transact((tx) =>
-      setRcvQueueCreated(tx, rq.id, {
-        recipientId: ids.recipientId,
-        senderId: ids.senderId,
-        rcvDhSecret: ids.rcvDhSecret,
-      }),
-    );
+    await createReplyQueue(ctx, rq, 'request.queue');
     return 'continue';
   }
   if (!address) {

@@ -17,11 +17,10 @@ import type { ConnId, PreparedJoin } from '../api';
 import type { AgentContext } from '../context';
 import { AgentError } from '../errors';
 import { newId } from '../ids';
-import { authKey, newRcvQueueKeys, newSndQueueKeys } from '../keys';
+import { authKey, newSndQueueKeys } from '../keys';
 import { storeConfirmation } from '../outgoing';
 import { decodeJoinerParams, encodeJoinerParams } from '../params';
 import { readShortLink } from '../short-links';
-import { toAgentError } from '../smp-errors';
 import {
   getConnection,
   insertConnection,
@@ -31,13 +30,11 @@ import {
 import { deleteLinkReadKey } from '../store/links';
 import { markSndMessageSent, pendingSndMessages } from '../store/snd-messages';
 import {
-  insertRcvQueue,
   insertSndQueue,
   rcvQueuesOf,
-  replaceRcvQueueKeys,
-  setRcvQueueCreated,
   setSndQueueStatus,
   sndQueuesOf,
+  type NewSndQueue,
 } from '../store/queues';
 import { getRatchet, insertRatchet } from '../store/ratchets';
 import {
@@ -45,9 +42,10 @@ import {
   agreeE2eVersion,
   agreeQueueVersion,
   CLIENT_VERSION_RANGE,
-  ourClientVersions,
 } from '../versions';
-import { intersectVersions } from '../../../../protocol/smp';
+import { intersectVersions } from '../../../../protocol/encoding';
+import { network } from './network';
+import { createReplyQueue, storeReplyQueue } from './reply-queue';
 import type { HandshakeRunner, StepResult } from './steps';
 
 /** Links always have a scheme; our ConnIds never contain ':'. */
@@ -153,24 +151,11 @@ async function storeInvitationJoin(
   wipe(ours.privateKeys.key1);
   wipe(ours.privateKeys.key2);
   const keys = newSndQueueKeys(queue.dhPublicKey, options.senderKey);
-  const connId = newId();
-  const now = ctx.nowIso();
-  await insertConnection(
-    tx,
-    {
-      connId,
-      mode: 'invitation',
-      role: 'joiner',
-      status: 'prepared',
-      agentVersion,
-      connLink: link,
-    },
-    now,
-  );
-  await insertSndQueue(
-    tx,
-    {
-      connId,
+  const connId = await insertJoin(ctx, tx, {
+    role: 'joiner',
+    agentVersion,
+    link,
+    sndQueue: {
       server: queue.server,
       senderId: queue.senderId,
       queueMode: 'messaging',
@@ -181,12 +166,10 @@ async function storeInvitationJoin(
       smpClientVersion: clientVersion,
       status: options.senderKey ? 'secured' : 'new',
     },
-    now,
-  );
+    next: 'joining',
+    connInfo: options.connInfo,
+  });
   await insertRatchet(tx, connId, { state, e2eParams: encodeJoinerParams(ours.params) });
-  if (options.connInfo) {
-    await updateConnection(tx, connId, { status: 'joining', connInfo: options.connInfo }, now);
-  }
   return connId;
 }
 
@@ -206,24 +189,11 @@ async function storeContactRequest(
   const common = intersectVersions(CLIENT_VERSION_RANGE, queue.clientVersions);
   if (!common) throw new AgentError('VERSION', 'no common SMP client version with the address');
   const keys = newSndQueueKeys(queue.dhPublicKey);
-  const connId = newId();
-  const now = ctx.nowIso();
-  await insertConnection(
-    tx,
-    {
-      connId,
-      mode: 'invitation',
-      role: 'initiator',
-      status: 'prepared',
-      agentVersion,
-      connLink: link,
-    },
-    now,
-  );
-  await insertSndQueue(
-    tx,
-    {
-      connId,
+  return insertJoin(ctx, tx, {
+    role: 'initiator',
+    agentVersion,
+    link,
+    sndQueue: {
       server: queue.server,
       senderId: queue.senderId,
       queueMode: 'contact',
@@ -234,10 +204,38 @@ async function storeContactRequest(
       smpClientVersion: common.max,
       status: 'new',
     },
+    next: 'requesting',
+    connInfo: options.connInfo,
+  });
+}
+
+/**
+ * What both joins store: a prepared invitation connection to `link` with a send queue to the
+ * peer's queue; given our connInfo, it goes straight on to `next`.
+ */
+async function insertJoin(
+  ctx: AgentContext,
+  tx: Transaction,
+  join: {
+    readonly role: ConnectionRecord['role'];
+    readonly agentVersion: number;
+    readonly link: string;
+    readonly sndQueue: Omit<NewSndQueue, 'connId'>;
+    readonly next: 'joining' | 'requesting';
+    readonly connInfo: Uint8Array | undefined;
+  },
+): Promise<ConnId> {
+  const connId = newId();
+  const now = ctx.nowIso();
+  const { role, agentVersion, link } = join;
+  await insertConnection(
+    tx,
+    { connId, mode: 'invitation', role, status: 'prepared', agentVersion, connLink: link },
     now,
   );
-  if (options.connInfo) {
-    await updateConnection(tx, connId, { status: 'requesting', connInfo: options.connInfo }, now);
+  await insertSndQueue(tx, { connId, ...join.sndQueue }, now);
+  if (join.connInfo) {
+    await updateConnection(tx, connId, { status: join.next, connInfo: join.connInfo }, now);
   }
   return connId;
 }
@@ -255,41 +253,11 @@ export async function joinStep(ctx: AgentContext, conn: ConnectionRecord): Promi
 
   const rq = (await rcvQueuesOf(ctx.db, conn.connId))[0];
   if (!rq) {
-    await ctx.transact((tx) =>
-      insertRcvQueue(
-        tx,
-        {
-          connId: conn.connId,
-          server: ctx.pickServer(),
-          queueMode: 'messaging',
-          smpClientVersion: ourClientVersions().max,
-          ...newRcvQueueKeys(),
-        },
-        ctx.nowIso(),
-      ),
-    );
+    await ctx.transact((tx) => storeReplyQueue(ctx, tx, conn.connId));
     return 'continue';
   }
   if (rq.status === 'new') {
-    // Fresh keys for every attempt: an earlier NEW may have created a queue whose IDS we lost.
-    const keys = newRcvQueueKeys();
-    await ctx.transact((tx) => replaceRcvQueueKeys(tx, rq.id, keys));
-    await ctx.step('join.replyQueue', conn.connId);
-    const ids = await network(() =>
-      ctx.smp.createQueue(rq.server, {
-        rcvAuthKey: authKey(keys.rcvAuthKey),
-        rcvDhPrivateKey: keys.rcvDhPrivate,
-        subscribe: true,
-        queueRequest: { mode: 'messaging' },
-      }),
-    );
-    await ctx.transact((tx) =>
-      setRcvQueueCreated(tx, rq.id, {
-        recipientId: ids.recipientId,
-        senderId: ids.senderId,
-        rcvDhSecret: ids.rcvDhSecret,
-      }),
-    );
+    await createReplyQueue(ctx, rq, 'join.replyQueue');
     return 'continue';
   }
 
@@ -332,13 +300,4 @@ export async function joinStep(ctx: AgentContext, conn: ConnectionRecord): Promi
     await updateConnection(tx, conn.connId, { status: 'joined' }, ctx.nowIso());
   });
   return 'wait';
-}
-
-/** A network call of a step: SMP failures become agent errors (NETWORK ones are retried). */
-export async function network<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (e) {
-    throw toAgentError(e, 'handshake step');
-  }
 }
