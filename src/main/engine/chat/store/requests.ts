@@ -1,6 +1,6 @@
 // Contact requests that arrived through the user's address.
 import { z } from 'zod';
-import type { Executor, Row, Transaction } from '../../../../node/sqlite';
+import type { Executor, Row, SqlValue, Transaction } from '../../../../node/sqlite';
 import type { VersionRange } from '../../../../protocol/chat';
 import { parseRow } from '../../store/rows';
 import type { PeerProfile } from '../profiles';
@@ -58,23 +58,25 @@ export interface NewRequest {
   readonly chatVersion: VersionRange;
 }
 
+/** The values of display_name, full_name, image, profile_json, chat_vmin, chat_vmax. */
+function profileValues(r: NewRequest): SqlValue[] {
+  const { profile, chatVersion } = r;
+  return [
+    profile.displayName,
+    profile.fullName,
+    profile.image,
+    profile.json,
+    chatVersion.min,
+    chatVersion.max,
+  ];
+}
+
 export async function insertRequest(tx: Transaction, r: NewRequest, now: string): Promise<number> {
   const { lastId } = await tx.run(
     `INSERT INTO contact_requests (user_profile_id, agent_invitation_id, contact_req_id,
        display_name, full_name, image, profile_json, chat_vmin, chat_vmax, received_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      r.userProfileId,
-      r.invitationId,
-      r.contactReqId,
-      r.profile.displayName,
-      r.profile.fullName,
-      r.profile.image,
-      r.profile.json,
-      r.chatVersion.min,
-      r.chatVersion.max,
-      now,
-    ],
+    [r.userProfileId, r.invitationId, r.contactReqId, ...profileValues(r), now],
   );
   return lastId;
 }
@@ -90,47 +92,39 @@ export async function replaceRequest(
     `UPDATE contact_requests SET agent_invitation_id = ?, display_name = ?, full_name = ?,
        image = ?, profile_json = ?, chat_vmin = ?, chat_vmax = ?, received_at = ?
      WHERE contact_request_id = ?`,
-    [
-      r.invitationId,
-      r.profile.displayName,
-      r.profile.fullName,
-      r.profile.image,
-      r.profile.json,
-      r.chatVersion.min,
-      r.chatVersion.max,
-      now,
-      id,
-    ],
+    [r.invitationId, ...profileValues(r), now, id],
   );
 }
 
-export async function getRequest(q: Executor, id: number): Promise<ContactRequest | null> {
-  const row = await q.get(`SELECT ${COLUMNS} FROM contact_requests WHERE contact_request_id = ?`, [
-    id,
-  ]);
+async function requestWhere(
+  q: Executor,
+  where: string,
+  params: readonly SqlValue[],
+): Promise<ContactRequest | null> {
+  const row = await q.get(`SELECT ${COLUMNS} FROM contact_requests WHERE ${where}`, params);
   return row ? toRequest(row) : null;
 }
 
-export async function requestByInvitation(
+export function getRequest(q: Executor, id: number): Promise<ContactRequest | null> {
+  return requestWhere(q, 'contact_request_id = ?', [id]);
+}
+
+export function requestByInvitation(
   q: Executor,
   invitationId: string,
 ): Promise<ContactRequest | null> {
-  const row = await q.get(`SELECT ${COLUMNS} FROM contact_requests WHERE agent_invitation_id = ?`, [
-    invitationId,
-  ]);
-  return row ? toRequest(row) : null;
+  return requestWhere(q, 'agent_invitation_id = ?', [invitationId]);
 }
 
-export async function requestByReqId(
+export function requestByReqId(
   q: Executor,
   userProfileId: number,
   contactReqId: Uint8Array,
 ): Promise<ContactRequest | null> {
-  const row = await q.get(
-    `SELECT ${COLUMNS} FROM contact_requests WHERE user_profile_id = ? AND contact_req_id = ?`,
-    [userProfileId, contactReqId],
-  );
-  return row ? toRequest(row) : null;
+  return requestWhere(q, 'user_profile_id = ? AND contact_req_id = ?', [
+    userProfileId,
+    contactReqId,
+  ]);
 }
 
 /** Pending requests, oldest first. */
