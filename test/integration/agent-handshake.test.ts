@@ -97,6 +97,28 @@ describe('agent: invitation handshake', () => {
     });
   });
 
+  it('creates queues only while it has a server (setServers), and says so (NO_SERVER)', async () => {
+    const { server } = await t.server();
+    const alice = await t.agent('alice', []);
+    const bob = await t.agent('bob', [server]);
+    await expect(alice.agent.createConnection('invitation')).rejects.toMatchObject({
+      code: 'NO_SERVER',
+    });
+    const invitation = await bob.agent.createConnection('invitation');
+    // Refused before anything is stored: no failed connection is left behind.
+    await expect(alice.agent.joinConnection(invitation.link, text('alice'))).rejects.toMatchObject({
+      code: 'NO_SERVER',
+    });
+    expect(await alice.agent.listConnections()).toEqual([]);
+
+    alice.agent.setServers([server]);
+    await connect(alice, bob);
+    alice.agent.setServers([]);
+    await expect(alice.agent.createConnection('contact')).rejects.toMatchObject({
+      code: 'NO_SERVER',
+    });
+  });
+
   it('ignores a post-quantum KEM proposal in the invitation (we never use KEM)', async () => {
     const { server } = await t.server();
     const alice = await t.agent('alice', [server]);

@@ -95,4 +95,21 @@ describe('chat: SMP servers', () => {
     await alice.call('chat.send', { chatId: ab.chatId, text: 'now it works' });
     await received(bob, ba.chatId, 'now it works');
   });
+
+  it('refuses new queues once its servers are gone, and keeps its contacts', async () => {
+    const server = await t.server();
+    const alice = await t.engine('alice', null);
+    const bob = await t.engine('bob', server);
+    await alice.call('servers.set', { useEmbedded: true, custom: [server.address] });
+    const { ab, ba } = await connectByInvitation(alice, bob);
+
+    // The embedded server is not running: no server is left for new queues.
+    await alice.call('servers.set', { useEmbedded: true, custom: [] });
+    await expect(alice.call('invitation.create', {})).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      message: expect.stringMatching(/no SMP server/) as unknown,
+    });
+    await bob.call('chat.send', { chatId: ba.chatId, text: 'still here' });
+    await received(alice, ab.chatId, 'still here');
+  });
 });

@@ -127,6 +127,7 @@ export function createAgent(options: AgentOptions): Agent {
       ctx.hot.clear();
     },
 
+    setServers: (servers) => ctx.setServers(servers),
     createConnection: (mode, opts) => createConnection(ctx, mode, opts),
     createShortLink: (connId, sl) => createShortLink(ctx, connId, sl),
     prepareJoin: (link) => prepareJoin(ctx, link),

@@ -57,7 +57,10 @@ export interface AgentOptions {
   readonly smp: SmpClient;
   readonly clock: Clock;
   readonly log: Logger;
-  /** Servers where new receive queues are created (one is picked at random per queue). */
+  /**
+   * Servers where new receive queues are created (one is picked at random per queue); may be
+   * empty, and changed later with setServers.
+   */
   readonly servers: readonly SmpServer[];
   /** Preset servers: short links to them are written host-only and restored on reading (§4.1). */
   readonly presetServers?: readonly SmpServer[];
@@ -142,12 +145,20 @@ export interface Agent {
   stop(): Promise<void>;
 
   /**
+   * The servers new receive queues go to from now on (queues already created stay where they
+   * are). With none, whatever needs a new queue fails with NO_SERVER: createConnection, and a
+   * join or contact request whose reply queue is still to be created (the connection fails).
+   */
+  setServers(servers: readonly SmpServer[]): void;
+
+  /**
    * Creates a receive queue and returns its link.
    * - 'invitation': a one-time link for one peer (`simplex:/invitation#/?…`).
    * - 'contact': a reusable address; each peer's request arrives as a `request` event.
    * With `shortLink`, the queue is created with short-link data in the same NEW (§4.4) and the
    * short link is returned too; the root signing key stays in the store.
-   * Errors: NETWORK / SERVER (the queue could not be created; nothing is kept).
+   * Errors: NO_SERVER (no server for new queues), NETWORK / SERVER (the queue could not be
+   * created; nothing is kept).
    */
   createConnection(
     mode: ConnectionMode,

@@ -19,6 +19,10 @@ export const DEFAULT_SKIPPED_KEYS: SkippedKeyPolicy = {
   ttlMs: 30 * 24 * 3_600_000,
 };
 
+function noServer(): AgentError {
+  return new AgentError('NO_SERVER', 'no SMP server is configured for new queues');
+}
+
 /** Adds events to the outbox of the running transaction. */
 export type EmitDurable = (events: DurableEvent | readonly DurableEvent[]) => Promise<void>;
 
@@ -27,7 +31,7 @@ export class AgentContext {
   readonly smp: SmpClient;
   readonly clock: Clock;
   readonly log: Logger;
-  readonly servers: readonly SmpServer[];
+  private servers: readonly SmpServer[];
   readonly presetServers: readonly SmpServer[];
   readonly shortLinkScheme: 'simplex' | 'https';
   readonly retry: RetryPolicy;
@@ -44,12 +48,11 @@ export class AgentContext {
   private deleting: Promise<void> | undefined;
 
   constructor(options: AgentOptions) {
-    if (options.servers.length === 0) throw new Error('the agent needs at least one SMP server');
     this.db = options.db;
     this.smp = options.smp;
     this.clock = options.clock;
     this.log = options.log;
-    this.servers = options.servers;
+    this.servers = [...options.servers];
     this.presetServers = options.presetServers ?? [];
     this.shortLinkScheme = options.shortLinkScheme ?? 'https';
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
@@ -84,9 +87,21 @@ export class AgentContext {
     this.requireRunning();
   }
 
-  /** A server for a new queue. */
+  /** Where new queues go from now on (a copy: the caller's array is not watched). */
+  setServers(servers: readonly SmpServer[]): void {
+    this.servers = [...servers];
+  }
+
+  /** A server for a new queue; NO_SERVER when there is none. */
   pickServer(): SmpServer {
-    return this.servers[Math.floor(Math.random() * this.servers.length)]!;
+    const server = this.servers[Math.floor(Math.random() * this.servers.length)];
+    if (!server) throw noServer();
+    return server;
+  }
+
+  /** Refuses work that will need a new queue before anything is stored for it. */
+  requireServer(): void {
+    if (this.servers.length === 0) throw noServer();
   }
 
   /**

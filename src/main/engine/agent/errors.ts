@@ -43,6 +43,8 @@ export type AgentErrorCode =
   | 'RATCHET'
   /** A message that is not allowed here (e.g. a second confirmation, or rotation we never start). */
   | 'PROHIBITED'
+  /** There is no SMP server to create a queue on (the agent was given none; see setServers). */
+  | 'NO_SERVER'
   /** The agent is not running. */
   | 'STOPPED';
 

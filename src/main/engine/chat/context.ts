@@ -29,10 +29,3 @@ export async function requireUser(q: Executor): Promise<ProfileView> {
   if (!user) throw new ContractError('NOT_FOUND', 'there is no profile yet; create one first');
   return user;
 }
-
-export function noServerError(): ContractError {
-  return new ContractError(
-    'UNAVAILABLE',
-    'no SMP server is configured: use the embedded server or add a server in settings',
-  );
-}

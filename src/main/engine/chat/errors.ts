@@ -33,6 +33,8 @@ export function toContractError(e: unknown): unknown {
     case 'CONFIRMATION_NOT_FOUND':
     case 'MESSAGE_NOT_FOUND':
       return new ContractError('NOT_FOUND', 'the connection no longer exists');
+    case 'NO_SERVER':
+      return noServerError();
     case 'STOPPED':
       return new ContractError('UNAVAILABLE', 'the engine is not running');
     default:
@@ -47,6 +49,13 @@ export async function asContract<T>(work: () => Promise<T>): Promise<T> {
   } catch (e) {
     throw toContractError(e);
   }
+}
+
+export function noServerError(): ContractError {
+  return new ContractError(
+    'UNAVAILABLE',
+    'no SMP server is configured: use the embedded server or add a server in settings',
+  );
 }
 
 export function notFound(what: string): ContractError {

@@ -20,8 +20,9 @@ import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import { SmpClient, type SmpClientOptions } from '../smp';
 import { ConnDeleter } from './conn-deleter';
-import { noServerError, type ChatContext } from './context';
+import type { ChatContext } from './context';
 import { onDelivered, onMessageError, onSent } from './delivery';
+import { noServerError } from './errors';
 import { onConfirmation, onConnected, onInfo } from './handshake';
 import { onAgentMessage } from './receive';
 import { onContactRequest, resumeAccepting } from './requests';
@@ -51,8 +52,7 @@ interface Running {
   readonly ctx: ChatContext;
   readonly deleter: ConnDeleter;
   readonly serial: KeyedSerial;
-  /** The agent reads this array when it creates a queue: updated in place by setServers. */
-  readonly servers: SmpServer[];
+  /** Started once there is a server for new queues; told of every change after that. */
   agent(): Agent | null;
   setAgent(agent: Agent): void;
   unlisten: (() => void)[];
@@ -94,7 +94,6 @@ export class ChatRuntime {
       ctx,
       deleter,
       serial,
-      servers: activeServers(settings, this.options.embeddedServer, log),
       agent: () => agent,
       setAgent: (a) => {
         agent = a;
@@ -106,7 +105,8 @@ export class ChatRuntime {
     await db.transaction((tx) =>
       failUndeliveredItems(tx, 'not sent: the app stopped before sending'),
     );
-    if (running.servers.length > 0) await this.startAgent(running);
+    const servers = activeServers(settings, this.options.embeddedServer, log);
+    if (servers.length > 0) await this.startAgent(running, servers);
   }
 
   async stop(): Promise<void> {
@@ -165,8 +165,9 @@ export class ChatRuntime {
     const settings: ServerSettings = { useEmbedded: update.useEmbedded, custom };
     await running.db.transaction((tx) => writeServerSettings(tx, settings, running.ctx.now()));
     const servers = activeServers(settings, this.options.embeddedServer, this.options.log);
-    running.servers.splice(0, running.servers.length, ...servers);
-    if (!running.agent() && servers.length > 0) await this.startAgent(running);
+    const agent = running.agent();
+    if (agent) agent.setServers(servers);
+    else if (servers.length > 0) await this.startAgent(running, servers);
     const view = serversView(settings, this.options.embeddedServer);
     this.options.events.emit('servers.updated', view);
     return view;
@@ -188,14 +189,14 @@ export class ChatRuntime {
     };
   }
 
-  private async startAgent(running: Running): Promise<void> {
+  private async startAgent(running: Running, servers: readonly SmpServer[]): Promise<void> {
     const agent = createAgent({
       ...this.options.agent,
       db: running.db,
       smp: running.smp,
       clock: this.options.clock,
       log: this.options.log.child('agent'),
-      servers: running.servers,
+      servers,
     });
     running.setAgent(agent);
     running.unlisten = this.listen(running, agent);

@@ -120,6 +120,8 @@ export async function acceptContact(
       throw new AgentError('INVITATION_NOT_FOUND', `no contact request ${invitationId}`);
     }
     if (request.acceptedConnId) return request.acceptedConnId;
+    // Accepting joins the requester's invitation, with a reply queue of ours.
+    ctx.requireServer();
     let connReq;
     try {
       connReq = parseConnectionRequest(request.connReq);

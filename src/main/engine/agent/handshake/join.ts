@@ -95,6 +95,8 @@ export async function joinConnection(
   connInfo: Uint8Array,
 ): Promise<ConnId> {
   ctx.requireRunning();
+  // Joining creates a reply queue (a requester its own queue): refused before anything is stored.
+  ctx.requireServer();
   const connId = isLink(target) ? (await prepareJoin(ctx, target, connInfo)).connId : target;
   await ctx.transact(async (tx) => {
     const conn = await getConnection(tx, connId);
