@@ -136,6 +136,7 @@ export const testIds = {
   serversSettings: 'servers-settings',
   serverMode: 'server-mode', // suffixed: server-mode-embedded, -custom
   embeddedAddress: 'embedded-address',
+  embeddedError: 'embedded-error',
   serverItem: 'server-item',
   serverRemove: 'server-remove',
   serverInput: 'server-input',

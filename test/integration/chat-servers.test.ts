@@ -21,7 +21,7 @@ describe('chat: SMP servers', () => {
 
     expect(await alice.call('servers.get', {})).toEqual({
       useEmbedded: true,
-      embedded: { address: server.address, running: true },
+      embedded: { address: server.address, running: true, error: null },
       custom: [],
     });
     expect(await alice.call('servers.test', { address: other.address })).toEqual({
@@ -82,7 +82,7 @@ describe('chat: SMP servers', () => {
     const bob = await t.engine('bob', server);
     expect(await alice.call('servers.get', {})).toEqual({
       useEmbedded: true,
-      embedded: { address: null, running: false },
+      embedded: { address: null, running: false, error: null },
       custom: [],
     });
     await expect(alice.call('invitation.create', {})).rejects.toMatchObject({

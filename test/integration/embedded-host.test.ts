@@ -88,7 +88,7 @@ describe('browser host: SMP server', () => {
       ok: true,
       value: {
         useEmbedded: true,
-        embedded: { address: server.address, running: true },
+        embedded: { address: server.address, running: true, error: null },
         custom: [],
       },
     });
@@ -140,9 +140,14 @@ describe('browser host: SMP server', () => {
       expect(h.embeddedServer).toBeUndefined();
       expect(h.embeddedServerFailure).toMatchObject({ problem: 'PORT_TAKEN' });
       expect(h.embeddedServerFailure?.message).toContain(`127.0.0.1:${port}`);
-      expect(await (await open(h)).call('servers.get', {})).toMatchObject({
+      const view = await (await open(h)).call('servers.get', {});
+      expect(view).toMatchObject({
         ok: true,
         value: { embedded: { address: null, running: false } },
+      });
+      // The reason reaches the settings too.
+      expect(view).toMatchObject({
+        value: { embedded: { error: h.embeddedServerFailure?.message } },
       });
     } finally {
       await new Promise<void>((resolve) => squatter.close(() => resolve()));

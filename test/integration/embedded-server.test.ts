@@ -118,7 +118,7 @@ describe('embedded SMP server', () => {
     const embeddedServer = { address: server.address };
     const expected = {
       useEmbedded: true,
-      embedded: { ...embeddedServer, running: true },
+      embedded: { ...embeddedServer, running: true, error: null },
       custom: [],
     };
 
@@ -205,6 +205,29 @@ describe('embedded SMP server', () => {
     expect(await alice.call('servers.get', {})).toMatchObject({
       embedded: { address: null, running: false },
     });
+  });
+
+  it('lets engines say why it is not running, in-process and in the worker', async () => {
+    const dataDir = serverDir();
+    const first = await run(dataDir);
+    await stop(first);
+    await occupy(first.port);
+    const provided = await provideSmpServer('embedded', () => runnerOptions(dataDir));
+    const why = provided.failure?.message;
+    expect(why).toMatch(/it is in use by another program/);
+    const expected = { address: null, running: false, error: why };
+
+    const alice = await t.engine('alice', null, { embeddedServerError: why });
+    expect((await alice.call('servers.get', {})).embedded).toEqual(expected);
+    const worker = await startEngineWorker({
+      dataDir: t.tempDir(),
+      embeddedServerError: why,
+      log: silentLogger,
+      workerLogLevel: 'error',
+      spawn: forkEngineProcess(await engineWorkerBundle()),
+    });
+    clients.push(worker);
+    expect((await callEngine(worker, 'servers.get', {})).embedded).toEqual(expected);
   });
 
   it('refuses a damaged data directory with its own error', async () => {

@@ -141,6 +141,7 @@ export async function runDesktopApp(options: DesktopAppOptions): Promise<Desktop
       spawn: utilityEngineProcess(path.join(options.distDir, 'main', 'engine-worker.cjs')),
       dataDir: path.join(userData, 'engine'),
       embeddedServer: smp.server,
+      embeddedServerError: smp.failure?.message,
       log: log.child('engine'),
     });
   } catch (e) {

@@ -31,6 +31,8 @@ export interface EngineOptions {
    * default server for new queues unless the user configured others.
    */
   readonly embeddedServer?: EmbeddedServer | undefined;
+  /** Why the host's embedded server is not running, when it tried and failed (settings show it). */
+  readonly embeddedServerError?: string | undefined;
   /** Tuning of the chat layer's agent and SMP client (tests shorten timeouts and retries). */
   readonly chat?: Pick<
     ChatRuntimeOptions,
@@ -78,6 +80,7 @@ export function createEngine(options: EngineOptions): Engine {
     log,
     events,
     embeddedServer: options.embeddedServer,
+    embeddedServerError: options.embeddedServerError,
   });
 
   const profile = profileHandlers(ctx);

@@ -9,11 +9,11 @@ import {
   forkEmbeddedServerProcess,
   provideSmpServer,
   type EmbeddedServerRunner,
+  type ProvidedSmpServer,
   type SmpServerChoice,
 } from '../../server/embedded-runner';
 import type { EmbeddedStartError } from '../../server/embedded-protocol';
 import { contentSecurityPolicy } from '../../shared/security/csp';
-import type { EmbeddedServer } from '../engine/chat/servers';
 import { createAppHandlers } from '../engine/host/app-handlers';
 import type { EngineClient } from '../engine/host/client';
 import { createDispatcher } from '../engine/host/dispatcher';
@@ -79,13 +79,16 @@ function embeddedServerDir(dataDir: string): string {
 
 async function startEngine(
   options: BrowserHostOptions,
-  embeddedServer: EmbeddedServer | undefined,
+  smp: ProvidedSmpServer,
   log: Logger,
 ): Promise<EngineClient> {
+  const embeddedServer = smp.server;
+  const embeddedServerError = smp.failure?.message;
   if (options.engine === 'in-process') {
     return startInProcessEngine({
       dataDir: options.dataDir,
       embeddedServer,
+      embeddedServerError,
       log: log.child('engine'),
     });
   }
@@ -97,6 +100,7 @@ async function startEngine(
   return startEngineWorker({
     dataDir: options.dataDir,
     embeddedServer,
+    embeddedServerError,
     spawn: forkEngineProcess(workerPath),
     log: log.child('supervisor'),
   });
@@ -126,7 +130,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   // From here on the server outlives the engine: started first, it is stopped last.
   let engine: EngineClient;
   try {
-    engine = await startEngine(options, smp.server, log);
+    engine = await startEngine(options, smp, log);
   } catch (e) {
     await smp.runner?.close();
     throw e;

@@ -56,18 +56,7 @@ export function ServersSettings({ servers, onTest, onSave }: ServersSettingsProp
         testIdOf={(v) => optionTestId(testIds.serverMode, v)}
       />
       {mode === 'embedded' ? (
-        <p className="servers__embedded" data-testid={testIds.embeddedAddress}>
-          {servers.embedded.address ? (
-            <code>{servers.embedded.address}</code>
-          ) : (
-            'The built-in server has not started yet.'
-          )}
-          <span
-            className={`servers__state servers__state--${servers.embedded.running ? 'on' : 'off'}`}
-          >
-            {servers.embedded.running ? 'Running' : 'Not running'}
-          </span>
-        </p>
+        <EmbeddedServer embedded={servers.embedded} />
       ) : (
         <>
           {custom.length > 0 ? (
@@ -111,5 +100,31 @@ export function ServersSettings({ servers, onTest, onSave }: ServersSettingsProp
         <StatusRegion notice={save} testId={testIds.serversStatus} />
       </div>
     </div>
+  );
+}
+
+/** The built-in server: its address and state, and why it is not running when it could not start. */
+function EmbeddedServer({ embedded }: { readonly embedded: ServersView['embedded'] }) {
+  const { address, running, error } = embedded;
+  return (
+    <>
+      <p className="servers__embedded" data-testid={testIds.embeddedAddress}>
+        {address ? (
+          <code>{address}</code>
+        ) : error ? (
+          'The built-in server could not start.'
+        ) : (
+          'The built-in server has not started yet.'
+        )}
+        <span className={`servers__state servers__state--${running ? 'on' : 'off'}`}>
+          {running ? 'Running' : 'Not running'}
+        </span>
+      </p>
+      {error && (
+        <p className="field__error" data-testid={testIds.embeddedError}>
+          {error}
+        </p>
+      )}
+    </>
   );
 }

@@ -15,6 +15,8 @@ export const ServersView = z.object({
     /** The embedded server's address, once it has been started. */
     address: z.string().nullable(),
     running: z.boolean(),
+    /** Why it is not running, when the host tried to start it and could not (for people). */
+    error: z.string().nullable(),
   }),
   custom: z.array(z.string()),
 });

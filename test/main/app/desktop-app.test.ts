@@ -263,7 +263,7 @@ describe('desktop app', () => {
       ok: true,
       value: {
         useEmbedded: true,
-        embedded: { address: server.address, running: true },
+        embedded: { address: server.address, running: true, error: null },
         custom: [],
       },
     });
@@ -310,6 +310,16 @@ describe('desktop app', () => {
       expect(await invoke('servers.get', {})).toMatchObject({
         ok: true,
         value: { useEmbedded: true, embedded: { address: null, running: false } },
+      });
+      // With the reason, from the server's process through main to the engine worker.
+      expect(await invoke('servers.get', {})).toMatchObject({
+        value: {
+          embedded: {
+            error: expect.stringContaining(
+              `127.0.0.1:${port}: it is in use by another program`,
+            ) as unknown,
+          },
+        },
       });
     } finally {
       await new Promise<void>((resolve) => squatter.close(() => resolve()));

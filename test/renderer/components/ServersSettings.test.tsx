@@ -12,7 +12,7 @@ import type {
 
 const EMBEDDED: ServersView = {
   useEmbedded: true,
-  embedded: { address: 'smp://abc@127.0.0.1:5223', running: true },
+  embedded: { address: 'smp://abc@127.0.0.1:5223', running: true, error: null },
   custom: [],
 };
 
@@ -46,6 +46,16 @@ describe('ServersSettings', () => {
       'smp://abc@127.0.0.1:5223',
     );
     expect(screen.getByTestId(testIds.embeddedAddress).textContent).toContain('Running');
+    expect(screen.queryByTestId(testIds.embeddedError)).toBeNull();
+  });
+
+  it('says why the built-in server is not running when it could not start', () => {
+    const why = 'the embedded SMP server cannot listen on 127.0.0.1:5223: it is in use';
+    renderServers({ ...EMBEDDED, embedded: { address: null, running: false, error: why } });
+    const state = screen.getByTestId(testIds.embeddedAddress).textContent;
+    expect(state).toContain('The built-in server could not start.');
+    expect(state).toContain('Not running');
+    expect(screen.getByTestId(testIds.embeddedError).textContent).toBe(why);
   });
 
   it('adds a server only after its test passed, showing progress, then saves the list', async () => {

@@ -72,7 +72,7 @@ export class FakeChats {
   readonly chats = new Map<string, ChatState>();
   servers: ServersView = {
     useEmbedded: true,
-    embedded: { address: EMBEDDED_SERVER, running: true },
+    embedded: { address: EMBEDDED_SERVER, running: true, error: null },
     custom: [],
   };
   /** What `servers.test` answers per address; a working server otherwise. */

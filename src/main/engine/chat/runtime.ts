@@ -37,6 +37,8 @@ export interface ChatRuntimeOptions {
   readonly events: EventBus;
   /** Started by the host (Electron main, the browser host, the CLI, tests). */
   readonly embeddedServer?: EmbeddedServer | undefined;
+  /** Why the host's embedded server is not running, when it could not start it. */
+  readonly embeddedServerError?: string | undefined;
   /** Agent tuning (tests scale the retry schedule down). */
   readonly agent?: Pick<AgentOptions, 'retry' | 'skippedKeys' | 'shortLinkScheme'>;
   readonly smp?: Omit<SmpClientOptions, 'log'>;
@@ -131,7 +133,7 @@ export class ChatRuntime {
 
   async readServers(): Promise<ServersView> {
     const { db } = this.require();
-    return serversView(await readServerSettings(db), this.options.embeddedServer);
+    return this.view(await readServerSettings(db));
   }
 
   testServer(address: string): Promise<ServerTestResult> {
@@ -168,7 +170,7 @@ export class ChatRuntime {
     const agent = running.agent();
     if (agent) agent.setServers(servers);
     else if (servers.length > 0) await this.startAgent(running, servers);
-    const view = serversView(settings, this.options.embeddedServer);
+    const view = this.view(settings);
     this.options.events.emit('servers.updated', view);
     return view;
   }
@@ -178,6 +180,11 @@ export class ChatRuntime {
   private require(): Running {
     if (!this.running) throw unavailable();
     return this.running;
+  }
+
+  private view(settings: ServerSettings): ServersView {
+    const { embeddedServer, embeddedServerError } = this.options;
+    return serversView(settings, embeddedServer, embeddedServerError);
   }
 
   private testOptions() {

@@ -15,13 +15,22 @@ export interface EmbeddedServer {
   readonly address: string;
 }
 
+/**
+ * The settings as the contract shows them; `embeddedError` is why the host's embedded server is
+ * not running (the host knows, the engine is only told).
+ */
 export function serversView(
   settings: ServerSettings,
   embedded: EmbeddedServer | undefined,
+  embeddedError?: string,
 ): ServersView {
   return {
     useEmbedded: settings.useEmbedded,
-    embedded: { address: embedded?.address ?? null, running: embedded !== undefined },
+    embedded: {
+      address: embedded?.address ?? null,
+      running: embedded !== undefined,
+      error: embedded ? null : (embeddedError ?? null),
+    },
     custom: settings.custom,
   };
 }

@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { IpcResultSchema } from '../../../shared/ipc';
 import { SmpServerAddress } from '../../../shared/models/servers';
 
+/** The longest reason for a stopped embedded server that a worker is told (longer ones are cut). */
+export const MAX_EMBEDDED_ERROR = 2000;
+
 export const LogLevelSchema = z.enum(['debug', 'info', 'warn', 'error']);
 
 export const ToWorker = z.discriminatedUnion('type', [
@@ -13,6 +16,8 @@ export const ToWorker = z.discriminatedUnion('type', [
     logLevel: LogLevelSchema,
     /** The host's embedded SMP server (EngineOptions.embeddedServer), if it runs one. */
     embeddedServer: z.strictObject({ address: SmpServerAddress }).optional(),
+    /** Why the host's embedded SMP server is not running (EngineOptions.embeddedServerError). */
+    embeddedServerError: z.string().max(MAX_EMBEDDED_ERROR).optional(),
   }),
   z.strictObject({
     type: z.literal('call'),

@@ -15,7 +15,7 @@ import type { EmbeddedServer } from '../chat/servers';
 import { EventBus, type AnyEventListener, type EventListener } from '../events';
 import { createLogger, type Logger, type LogLevel } from '../log';
 import type { EngineClient } from './client';
-import { FromWorker, type ToWorker } from './protocol';
+import { FromWorker, MAX_EMBEDDED_ERROR, type ToWorker } from './protocol';
 import type { SpawnEngineProcess } from './transport';
 
 export type { RestartPolicy };
@@ -31,6 +31,8 @@ export interface EngineWorkerOptions {
   readonly dataDir: string;
   /** Passed to every worker started, restarts included (EngineOptions.embeddedServer). */
   readonly embeddedServer?: EmbeddedServer | undefined;
+  /** Passed to every worker started too (EngineOptions.embeddedServerError). */
+  readonly embeddedServerError?: string | undefined;
   readonly log?: Logger;
   /** The worker's own log level. */
   readonly workerLogLevel?: LogLevel;
@@ -73,6 +75,9 @@ class EngineSupervisor implements EngineClient {
         logLevel: options.workerLogLevel ?? 'info',
         ...(options.embeddedServer && {
           embeddedServer: { address: options.embeddedServer.address },
+        }),
+        ...(options.embeddedServerError !== undefined && {
+          embeddedServerError: options.embeddedServerError.slice(0, MAX_EMBEDDED_ERROR),
         }),
       }),
       stopMessage: { type: 'stop' },

@@ -39,6 +39,7 @@ function main(): void {
         const started = createEngine({
           dataDir: message.dataDir,
           embeddedServer: message.embeddedServer,
+          embeddedServerError: message.embeddedServerError,
           log: log.child('engine'),
         });
         engine = started;

@@ -30,12 +30,25 @@ describe('chat servers', () => {
   it('reports whether the embedded server runs and where', () => {
     expect(serversView({ useEmbedded: true, custom: [] }, undefined)).toEqual({
       useEmbedded: true,
-      embedded: { address: null, running: false },
+      embedded: { address: null, running: false, error: null },
       custom: [],
     });
     expect(
       serversView({ useEmbedded: false, custom: [OTHER] }, { address: ADDRESS }).embedded,
-    ).toEqual({ address: ADDRESS, running: true });
+    ).toEqual({ address: ADDRESS, running: true, error: null });
+  });
+
+  it('says why the embedded server is not running, when the host could not start it', () => {
+    const why = 'the embedded SMP server cannot listen on 127.0.0.1:5223: it is in use';
+    expect(serversView({ useEmbedded: true, custom: [] }, undefined, why).embedded).toEqual({
+      address: null,
+      running: false,
+      error: why,
+    });
+    // A running server has no error to show.
+    expect(
+      serversView({ useEmbedded: true, custom: [] }, { address: ADDRESS }, why).embedded,
+    ).toMatchObject({ running: true, error: null });
   });
 
   it('explains an address that does not parse without touching the network', async () => {
