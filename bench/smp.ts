@@ -1,14 +1,15 @@
 // SMP throughput: messages per second through SEND → MSG → ACK over TLS on loopback, with one
 // queue and with 100, against a raw TLS echo of 16,384-byte blocks as the ceiling.
 //
-// Measured as the server runs for users: in a process of its own (this bench bundle, forked in
-// the server role, runs startSmpServer as the CLI does), with both clients here, so client and
-// server each have a core. The echo server is forked the same way and listens with the SMP
-// listener's TLS settings; the echo client connects like the SMP client. Rounds alternate echo
-// and SMP figures, so load that comes and goes on a shared machine hits both alike.
-import { fork, type ChildProcess } from 'node:child_process';
+// Measured as users run the server: the CLI (bundled from the current sources) in a process of
+// its own, with both clients here, so client and server each have a core. The echo server is a
+// child process too (this bench bundle, forked in the echo role) and listens with the SMP
+// listener's TLS settings and certificate; the echo client connects as the SMP client does.
+// Rounds alternate echo and SMP figures, so load that comes and goes on a shared machine hits
+// both alike. CPU per message, from each process's counters, says where the time goes.
+import { fork } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,8 +26,9 @@ import {
   type SmpServer,
 } from '../src/protocol/smp';
 import { openDataDir, serverAddress } from '../src/server/data-dir';
-import { startSmpServer } from '../src/server/start';
 import { tlsOptions } from '../src/server/transport/listeners';
+import { removeBundle } from '../test/support/bundle-entry';
+import { runSmpServerCli, spawnSmpServer } from '../test/support/smp-server-process';
 import { median, type Suite } from './harness';
 
 const WARMUP_MS = 1000;
@@ -41,6 +43,16 @@ const TOTAL_WINDOW = 2400;
 const ECHO_WINDOW = 64;
 
 const authKey = (): AuthKey => ({ algorithm: 'ed25519', privateKey: ed25519KeyPair().privateKey });
+
+interface Measured {
+  readonly events: number;
+  readonly perSecond: number;
+}
+
+interface MeasuredWindow {
+  open(): void;
+  close(): void;
+}
 
 /** Counts events and reads the rate over a window that starts once the flow is steady. */
 class RateMeter {
@@ -58,8 +70,11 @@ class RateMeter {
     this.reached?.();
   }
 
-  /** Waits for `warmupCount` events (the pipeline has turned over once) and WARMUP_MS. */
-  async measure(warmupCount = 0): Promise<number> {
+  /**
+   * Waits for `warmupCount` events (the pipeline has turned over once) and WARMUP_MS, then counts
+   * for MEASURE_MS; `around` is told when that window opens and closes.
+   */
+  async measure(warmupCount = 0, around?: MeasuredWindow): Promise<Measured> {
     if (this.count < warmupCount) {
       this.target = warmupCount;
       await new Promise<void>((resolve) => (this.reached = resolve));
@@ -68,8 +83,11 @@ class RateMeter {
     await delay(WARMUP_MS);
     const startCount = this.count;
     const started = performance.now();
+    around?.open();
     await delay(MEASURE_MS);
-    return ((this.count - startCount) * 1000) / (performance.now() - started);
+    around?.close();
+    const events = this.count - startCount;
+    return { events, perSecond: (events * 1000) / (performance.now() - started) };
   }
 }
 
@@ -79,31 +97,12 @@ function delay(ms: number): Promise<void> {
 
 // ---- the server processes ----
 
-/** Set in a forked child: which server it runs (the child runs this suite and nothing else). */
-const ROLE_ENV = 'CONCLAVE_BENCH_SMP_ROLE';
-const DATA_ENV = 'CONCLAVE_BENCH_SMP_DATA';
-type Role = 'smp-server' | 'echo-server';
+/** Set in the forked echo server: this suite then serves instead of measuring. */
+const ECHO_ENV = 'CONCLAVE_BENCH_SMP_ECHO_DATA';
 
-/** What a child reports once it listens. */
-interface Listening {
-  readonly address: string;
-}
-
-/** The SMP server, started as the CLI starts it. Resolves to its stop function. */
-async function serveSmp(
-  dataDir: string,
-  ready: (l: Listening) => void,
-): Promise<() => Promise<void>> {
-  const running = await startSmpServer({ dataDir, port: 0, logSink: () => undefined });
-  ready({ address: running.address });
-  return () => running.stop();
-}
-
-/** The ceiling: echoes every byte, with the SMP listener's TLS settings and certificate. */
-async function serveEcho(
-  dataDir: string,
-  ready: (l: Listening) => void,
-): Promise<() => Promise<void>> {
+/** The ceiling's server: echoes every byte, with the SMP listener's TLS settings and certificate. */
+async function serveEcho(dataDir: string): Promise<void> {
+  await cryptoReady();
   const { identity, config } = await openDataDir(dataDir);
   const server = tls.createServer(
     { ...tlsOptions(identity, config.limits.handshakeTimeoutMs), ALPNProtocols: [SMP_ALPN] },
@@ -116,55 +115,75 @@ async function serveEcho(
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   // An SMP address on the echo's port: the echo client connects as the SMP client does.
-  ready({ address: serializeSmpServer(serverAddress(config, identity.keyHash, port)) });
-  return () => new Promise<void>((resolve) => server.close(() => resolve()));
-}
-
-/** The child side: serve until the parent says stop (or goes away). */
-async function runChild(role: Role): Promise<void> {
-  const dataDir = process.env[DATA_ENV];
-  if (!dataDir) throw new Error(`${DATA_ENV} is not set`);
-  await cryptoReady();
-  const serve = role === 'smp-server' ? serveSmp : serveEcho;
-  const stop = await serve(dataDir, (l) => process.send?.(l));
-  await new Promise<void>((resolve) => {
-    process.once('message', () => resolve());
-    process.once('disconnect', () => resolve());
-  });
-  await stop();
+  process.send?.(serializeSmpServer(serverAddress(config, identity.keyHash, port)));
+  // Until the parent says stop, or is gone.
+  await Promise.race([once(process, 'message'), once(process, 'disconnect')]);
+  server.close();
 }
 
 interface Child {
   readonly server: SmpServer;
+  /** CPU time (user + system) the process has used so far, in µs. */
+  cpuMicros(): number;
   stop(): Promise<void>;
 }
 
-/** Forks this bench bundle in `role`; resolves once the child listens. */
-async function forkChild(role: Role, dataDir: string): Promise<Child> {
-  const bundle = process.argv[1];
-  if (!bundle) throw new Error('the bench bundle path is unknown');
-  const child: ChildProcess = fork(bundle, ['smp'], {
-    env: { ...process.env, [ROLE_ENV]: role, [DATA_ENV]: dataDir },
-    // The suite's own report lines are not wanted from a child; its errors are.
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  const [listening] = (await Promise.race([
-    once(child, 'message'),
-    once(child, 'exit').then(([code]) => {
-      throw new Error(`the ${role} child exited (${String(code)}) before listening`);
-    }),
-  ])) as [Listening];
+/** The SMP server as users run it: the CLI, bundled from the current sources. */
+async function startSmpServerProcess(dataDir: string): Promise<Child> {
+  const init = await runSmpServerCli(['init', '--data', dataDir, '--bind', '127.0.0.1']);
+  if (init.status !== 0) throw new Error(`server init failed: ${init.stderr}`);
+  const p = await spawnSmpServer(['--data', dataDir, '--port', '0', '--log-level', 'warn']);
   return {
-    server: parseSmpServer(listening.address),
+    server: parseSmpServer(p.address),
+    cpuMicros: () => processCpuMicros(p.child.pid),
     async stop() {
-      if (child.exitCode !== null) return;
-      const exited = once(child, 'exit');
-      child.send('stop');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
+      p.child.kill('SIGTERM');
+      await p.exited;
     },
   };
+}
+
+/** The echo server: this bench bundle forked with the echo role. */
+async function startEchoProcess(dataDir: string): Promise<Child> {
+  const bundle = process.argv[1];
+  if (!bundle) throw new Error('the bench bundle path is unknown');
+  const child = fork(bundle, ['smp'], {
+    env: { ...process.env, [ECHO_ENV]: dataDir },
+    // The suite's own report lines are not wanted from the child; its errors are.
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const exited = once(child, 'exit');
+  const [address] = (await Promise.race([
+    once(child, 'message'),
+    exited.then(([code]) => {
+      throw new Error(`the echo server exited (${String(code)}) before listening`);
+    }),
+  ])) as [string];
+  return {
+    server: parseSmpServer(address),
+    cpuMicros: () => processCpuMicros(child.pid),
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.send('stop');
+      await exited;
+    },
+  };
+}
+
+/** CPU time (user + system) of a process so far, in µs: this one, or a child (from /proc). */
+function processCpuMicros(pid?: number): number {
+  if (pid === undefined) {
+    const { user, system } = process.cpuUsage();
+    return user + system;
+  }
+  try {
+    // Fields after "(name) ": state is the 3rd field of the line, utime the 14th, stime the 15th,
+    // in ticks of 1/100 s.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return NaN; // not Linux
+  }
 }
 
 // ---- the ceiling: raw TLS echo ----
@@ -185,10 +204,10 @@ async function echoBlocksPerSecond(echo: SmpServer): Promise<number> {
     }
   });
   for (let i = 0; i < ECHO_WINDOW; i++) client.write(block);
-  const rate = await meter.measure();
+  const { perSecond } = await meter.measure();
   running = false;
   client.destroy();
-  return rate;
+  return perSecond;
 }
 
 // ---- SMP: SEND → MSG → ACK ----
@@ -198,6 +217,18 @@ interface Flow {
   readonly sndId: Uint8Array;
   readonly sndKey: AuthKey;
   outstanding: number;
+}
+
+/** CPU time used so far (µs) by the clients' process and by the server's. */
+interface CpuProbe {
+  client(): number;
+  server(): number;
+}
+
+interface FlowFigures {
+  readonly perSecond: number;
+  /** CPU µs per message over the measured window, when a probe was given. */
+  readonly cpuPerMessage?: { readonly client: number; readonly server: number };
 }
 
 /**
@@ -210,6 +241,15 @@ export async function smpMessagesPerSecond(
   queueCount: number,
   bodySize: number,
 ): Promise<number> {
+  return (await smpFlow(server, queueCount, bodySize)).perSecond;
+}
+
+async function smpFlow(
+  server: SmpServer,
+  queueCount: number,
+  bodySize: number,
+  cpu?: CpuProbe,
+): Promise<FlowFigures> {
   const recipient = new SmpClient();
   const sender = new SmpClient();
   try {
@@ -264,12 +304,27 @@ export async function smpMessagesPerSecond(
       else if (inFlight === 0) drained();
     });
     for (const flow of flows.values()) pump(flow);
-    const rate = await meter.measure(window * queueCount);
+    let client = 0;
+    let serverCpu = 0;
+    const measured = await meter.measure(window * queueCount, {
+      open() {
+        client = -(cpu?.client() ?? 0);
+        serverCpu = -(cpu?.server() ?? 0);
+      },
+      close() {
+        client += cpu?.client() ?? 0;
+        serverCpu += cpu?.server() ?? 0;
+      },
+    });
     running = false;
     // Let every message sent arrive, so the next figure starts from empty queues.
     if (inFlight > 0 && !failure) await allDrained;
     if (failure) throw failure;
-    return rate;
+    const n = measured.events;
+    return {
+      perSecond: measured.perSecond,
+      ...(cpu && { cpuPerMessage: { client: client / n, server: serverCpu / n } }),
+    };
   } finally {
     recipient.close();
     sender.close();
@@ -282,35 +337,41 @@ async function measureAll(report: Parameters<Suite['run']>[0]): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'conclave-bench-smp-'));
   const children: Child[] = [];
   try {
-    // The SMP server sets the data directory up; the echo server reuses its certificate.
-    const smp = await forkChild('smp-server', dataDir);
+    const smp = await startSmpServerProcess(dataDir);
     children.push(smp);
-    const echo = await forkChild('echo-server', dataDir);
+    // The echo server uses the certificate the SMP server's init made.
+    const echo = await startEchoProcess(dataDir);
     children.push(echo);
+    const cpu: CpuProbe = { client: () => processCpuMicros(), server: () => smp.cpuMicros() };
     // Agent messages are padded to a fixed size, so real SMP traffic is full-size messages.
     const size = maxMessageLength(18);
-    const rounds = { echo: [] as number[], one: [] as number[], hundred: [] as number[] };
+    const echoRates: number[] = [];
+    const flows: Record<1 | 100, FlowFigures[]> = { 1: [], 100: [] };
     for (let i = 0; i < ROUNDS; i++) {
-      rounds.echo.push(await echoBlocksPerSecond(echo.server));
-      rounds.one.push(await smpMessagesPerSecond(smp.server, 1, size));
-      rounds.hundred.push(await smpMessagesPerSecond(smp.server, 100, size));
+      echoRates.push(await echoBlocksPerSecond(echo.server));
+      for (const queues of [1, 100] as const) {
+        flows[queues].push(await smpFlow(smp.server, queues, size, cpu));
+      }
     }
-    const how = `median of ${ROUNDS}; servers in child processes`;
-    const [echoRate, one, hundred] = [rounds.echo, rounds.one, rounds.hundred].map(median) as [
-      number,
-      number,
-      number,
-    ];
+    const how = `median of ${ROUNDS}; server (CLI) and echo in child processes`;
+    const echoRate = median(echoRates);
     report(
       'raw TLS echo, 16,384-byte blocks (ceiling)',
       echoRate,
       'blocks/s',
       `${ECHO_WINDOW} in flight, ${how}`,
     );
-    report(`SEND → MSG → ACK, 1 queue, ${size}-byte bodies`, one, 'msg/s', how);
-    report(`SEND → MSG → ACK, 100 queues, ${size}-byte bodies`, hundred, 'msg/s', how);
-    report('ratio, 1 queue / echo', one / echoRate, 'x', 'target >= 0.4');
-    report('ratio, 100 queues / echo', hundred / echoRate, 'x', 'target >= 0.4');
+    for (const queues of [1, 100] as const) {
+      const figures = flows[queues];
+      const rate = median(figures.map((f) => f.perSecond));
+      const name = `${queues} ${queues === 1 ? 'queue' : 'queues'}`;
+      report(`SEND → MSG → ACK, ${name}, ${size}-byte bodies`, rate, 'msg/s', how);
+      report(`ratio, ${name} / echo`, rate / echoRate, 'x', 'target >= 0.4');
+      const perMessage = (side: 'client' | 'server') =>
+        median(figures.map((f) => f.cpuPerMessage?.[side] ?? NaN));
+      report(`  CPU per message, server process (${name})`, perMessage('server'), 'µs');
+      report(`  CPU per message, both clients' process (${name})`, perMessage('client'), 'µs');
+    }
     report(
       'machine load (1-minute average) at the start',
       load,
@@ -319,6 +380,7 @@ async function measureAll(report: Parameters<Suite['run']>[0]): Promise<void> {
     );
   } finally {
     await Promise.all(children.map((c) => c.stop()));
+    await removeBundle('smp-server-cli');
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -328,9 +390,8 @@ export const smpSuite: Suite = {
   description:
     'SEND → MSG → ACK over TLS on loopback vs a raw TLS echo of 16 KB blocks (server and echo in child processes)',
   run(report) {
-    // A forked child of this suite serves instead of measuring.
-    const role = process.env[ROLE_ENV];
-    if (role === 'smp-server' || role === 'echo-server') return runChild(role);
-    return measureAll(report);
+    // The forked echo server runs this suite too, and serves instead of measuring.
+    const echoData = process.env[ECHO_ENV];
+    return echoData ? serveEcho(echoData) : measureAll(report);
   },
 };
