@@ -180,6 +180,9 @@ export class HumanPresenter implements Presenter {
     if (c.status === 'deleted' && before && before.status !== 'deleted') {
       return [`${n}: deleted you as a contact`];
     }
+    if (c.status === 'failed' && before?.status !== 'failed') {
+      return [`${n}: connection failed (/d @${n} deletes the contact)`];
+    }
     const renamed = before !== undefined && before.displayName !== c.displayName;
     if (renamed && before.displayName !== '' && oldName !== undefined) {
       return [`${quoteName(oldName)} is now ${n}`];

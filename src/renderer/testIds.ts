@@ -69,6 +69,7 @@ export const testIds = {
   // contact info
   contactInfo: 'contact-info',
   contactInfoClose: 'contact-info-close',
+  contactFailedHint: 'contact-failed-hint',
   contactStatus: 'contact-status', // data-status: connecting, active, deleted
   contactVia: 'contact-via',
   contactDelete: 'contact-delete',

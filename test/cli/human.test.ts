@@ -123,6 +123,16 @@ describe('human output: events', () => {
     ).toEqual(['rob: deleted you as a contact']);
   });
 
+  it('says when a contact’s connection failed for good, and how to delete it', () => {
+    const h = new HumanPresenter();
+    h.event({ name: 'contacts.updated', payload: contact(1, 'bob', { status: 'connecting' }) });
+    const failed = contact(1, 'bob', { status: 'failed' });
+    expect(h.event({ name: 'contacts.updated', payload: failed })).toEqual([
+      'bob: connection failed (/d @bob deletes the contact)',
+    ]);
+    expect(h.event({ name: 'contacts.updated', payload: failed })).toEqual([]);
+  });
+
   it('knows contacts from the start, so their updates are not news', () => {
     const h = new HumanPresenter();
     h.seed([contact(1, 'bob')], []);

@@ -20,6 +20,8 @@ export interface ChatListItem {
   readonly muted: boolean;
   /** The contact has not accepted yet (the preview says so in words). */
   readonly connecting: boolean;
+  /** The connection could not be made (the preview says so; the contact can be deleted). */
+  readonly failed: boolean;
 }
 
 export interface ChatListProps {
@@ -135,7 +137,7 @@ export function ChatList({ items, selectedId, onSelect, labelledBy }: ChatListPr
             </span>
             <span className="chat-row__bottom">
               <span
-                className={`chat-row__preview${item.connecting ? ' chat-row__preview--pending' : ''}`}
+                className={`chat-row__preview${previewModifier(item)}`}
                 data-testid={testIds.chatListPreview}
               >
                 {item.preview}
@@ -157,4 +159,9 @@ export function ChatList({ items, selectedId, onSelect, labelledBy }: ChatListPr
       ))}
     </ul>
   );
+}
+
+function previewModifier(item: ChatListItem): string {
+  if (item.failed) return ' chat-row__preview--failed';
+  return item.connecting ? ' chat-row__preview--pending' : '';
 }

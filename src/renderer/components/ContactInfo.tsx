@@ -13,6 +13,7 @@ const STATUS: Readonly<Record<ContactView['status'], string>> = {
   connecting: 'Connecting — waiting for them to accept',
   active: 'Connected',
   deleted: 'They deleted this contact',
+  failed: 'Connection failed',
 };
 
 const VIA: Readonly<Record<ContactView['via'], string>> = {
@@ -69,6 +70,12 @@ export function ContactInfo({ id, contact, onClose, onDelete }: ContactInfoProps
         <dt>Contact since</dt>
         <dd>{since}</dd>
       </dl>
+      {contact.status === 'failed' ? (
+        <p className="contact-info__hint" data-testid={testIds.contactFailedHint}>
+          The link was probably used already or deleted. Delete this contact and ask{' '}
+          {contact.displayName || 'them'} for a new link.
+        </p>
+      ) : null}
       {confirming ? (
         <ConfirmInline
           question={`Delete ${contact.displayName}? The conversation is deleted too, and they can no longer message you.`}

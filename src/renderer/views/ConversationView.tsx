@@ -22,6 +22,13 @@ export interface ConversationViewProps {
   readonly onDeleted: () => void;
 }
 
+/** Under the chat's title: how the contact's connection stands, unless it is simply up. */
+const SUBTITLE: Partial<Record<ContactView['status'], string>> = {
+  connecting: 'Connecting…',
+  deleted: 'Deleted this contact',
+  failed: 'Connection failed',
+};
+
 /** Why the composer is off, in words; null when messages can be sent. */
 export function composerBlock(chat: ChatSummary, contact: ContactView | undefined): string | null {
   const name = contact?.displayName || chatTitle(chat);
@@ -30,6 +37,9 @@ export function composerBlock(chat: ChatSummary, contact: ContactView | undefine
   }
   if (contact?.status === 'deleted')
     return `${name} deleted this contact. You cannot send messages.`;
+  if (contact?.status === 'failed') {
+    return `The connection with ${name} could not be made. Delete this contact in its info and ask for a new link.`;
+  }
   return chat.ready ? null : 'Messages cannot be sent in this chat right now.';
 }
 
@@ -89,13 +99,7 @@ export function ConversationView({ chatId, focusComposer, onDeleted }: Conversat
         <ConversationHeader
           title={chatTitle(chat)}
           image={chat.image}
-          subtitle={
-            contact?.status === 'connecting'
-              ? 'Connecting…'
-              : contact?.status === 'deleted'
-                ? 'Deleted this contact'
-                : null
-          }
+          subtitle={(contact && SUBTITLE[contact.status]) ?? null}
           muted={chat.muted}
           infoOpen={infoOpen}
           infoPaneId={infoId}

@@ -11,6 +11,7 @@ function oneLine(text: string): string {
 }
 
 export function previewOf(last: ChatItemView | null, contact: ContactView | undefined): string {
+  if (contact?.status === 'failed') return 'Connection failed';
   if (!last) {
     if (contact?.status === 'connecting') return 'Connecting…';
     if (contact?.status === 'deleted') return 'Contact deleted';
@@ -40,6 +41,7 @@ export function chatListItems(
       unread: chat.unreadCount,
       muted: chat.muted,
       connecting: contact?.status === 'connecting',
+      failed: contact?.status === 'failed',
     };
   });
 }

@@ -16,6 +16,7 @@ export const ContactStatus = z.enum([
   'connecting', // the handshake is under way
   'active',
   'deleted', // deleted by the contact (x.direct.del); history kept
+  'failed', // the connection could not be made (e.g. the invitation was already used); delete it
 ]);
 export type ContactStatus = z.infer<typeof ContactStatus>;
 

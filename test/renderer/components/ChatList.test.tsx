@@ -19,6 +19,7 @@ const row = (id: string, title: string, extra: Partial<ChatListItem> = {}): Chat
   unread: 0,
   muted: false,
   connecting: false,
+  failed: false,
   ...extra,
 });
 

@@ -153,6 +153,27 @@ describe('contact info', () => {
   });
 });
 
+describe('a contact whose connection failed', () => {
+  it('says so in the list and the info, and can be deleted', async () => {
+    const engine = engineWithProfile();
+    engine.chats.addContact('Alice', { status: 'failed' });
+    const { user } = renderApp(engine);
+    const row = await screen.findByRole('option', { name: /Alice/ });
+    expect(within(row).getByTestId(testIds.chatListPreview).textContent).toBe('Connection failed');
+    await user.click(row);
+    await user.click(await screen.findByTestId(testIds.conversationTitle));
+    const info = screen.getByRole('complementary', { name: 'Contact info' });
+    expect(within(info).getByTestId(testIds.contactStatus).textContent).toBe('Connection failed');
+    expect(within(info).getByTestId(testIds.contactFailedHint).textContent).toContain(
+      'ask Alice for a new link',
+    );
+    await user.click(within(info).getByRole('button', { name: 'Delete contact…' }));
+    await user.click(screen.getByTestId(testIds.contactDeleteConfirm));
+    await screen.findByRole('heading', { level: 1, name: 'Welcome, Ada' });
+    expect(engine.chats.contacts.size).toBe(0);
+  });
+});
+
 describe('new chat', () => {
   it('connects through a pasted link, refusing what is not a link', async () => {
     const engine = engineWithProfile();

@@ -28,6 +28,13 @@ describe('chat list rows', () => {
     expect(previewOf(null, contact('active'))).toBe('No messages yet');
   });
 
+  it('say when the connection could not be made, whatever came before', () => {
+    expect(previewOf(null, contact('failed'))).toBe('Connection failed');
+    expect(previewOf(item(1, { text: 'hi' }), contact('failed'))).toBe('Connection failed');
+    const [row] = chatListItems([summary('@1')], { 1: contact('failed') }, new Date(2025, 0, 1));
+    expect(row).toMatchObject({ preview: 'Connection failed', failed: true, connecting: false });
+  });
+
   it('carry unread, muted and connecting, and name a nameless new contact', () => {
     const [row] = chatListItems(
       [summary('@1', { title: ' ', unreadCount: 4, muted: true })],

@@ -60,17 +60,21 @@ async function join(
 ): Promise<void> {
   const connInfo =
     prepared.mode === 'contact' ? xContactConnInfo(user, randomBytes(16)) : xInfoConnInfo(user);
-  try {
-    await ctx.agent().joinConnection(prepared.connId, connInfo);
-  } catch (e) {
-    // Nothing was sent that the peer can act on: undo everything.
-    await ctx.db.transaction((tx) => deleteContactRow(tx, contactId));
-    await ctx
-      .agent()
-      .deleteConnection(prepared.connId)
-      .catch(() => undefined);
-    throw toContractError(e);
-  }
+  // In the connection's queue: the agent's events about it (a connectionError for the failure
+  // below) are handled once this has decided whether the contact stays.
+  await ctx.serial.run(prepared.connId, async () => {
+    try {
+      await ctx.agent().joinConnection(prepared.connId, connInfo);
+    } catch (e) {
+      // Nothing was sent that the peer can act on: undo everything.
+      await ctx.db.transaction((tx) => deleteContactRow(tx, contactId));
+      await ctx
+        .agent()
+        .deleteConnection(prepared.connId)
+        .catch(() => undefined);
+      throw toContractError(e);
+    }
+  });
 }
 
 /** Joining our own address or invitation would make a contact of ourselves. */

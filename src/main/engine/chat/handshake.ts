@@ -2,6 +2,7 @@
 // joiner's profile; an invitation becomes a contact here, and we allow the connection with our
 // profile. `info` brings the creator's profile to the joiner. `connected` makes the contact
 // active, and a contact we made by joining someone's link is probed for a duplicate.
+// `connectionError` (the agent gave up on the handshake) shows the contact as failed.
 import type { Transaction } from '../../../node/sqlite';
 import type { AgentEventMap } from '../agent';
 import { createContact } from './contacts';
@@ -11,6 +12,7 @@ import { probeNewContact } from './probes';
 import { ConnInfoError, decodeConnInfo, xInfoConnInfo, type PeerConnInfo } from './profiles';
 import {
   contactOfConn,
+  setContactConnError,
   setContactStatus,
   updateContactProfile,
   updateContactVersion,
@@ -55,8 +57,12 @@ export async function onConfirmation(
     ctx.log.info('confirmation for a connection without a contact or invitation; ignored');
     return;
   }
-  await ctx.agent().allowConnection(ev.connId, ev.confirmationId, xInfoConnInfo(user));
-  await publish(ctx.db, ctx.events, changes);
+  try {
+    await ctx.agent().allowConnection(ev.connId, ev.confirmationId, xInfoConnInfo(user));
+  } finally {
+    // Shown either way: connecting, or failed once the agent's connectionError is handled.
+    await publish(ctx.db, ctx.events, changes);
+  }
 }
 
 export async function onInfo(ctx: ChatContext, ev: AgentEventMap['info']): Promise<void> {
@@ -83,6 +89,24 @@ export async function onConnected(ctx: ChatContext, ev: AgentEventMap['connected
   if (!contact) return;
   // Queued before the event, so the probes go out ahead of anything the user sends next.
   if (contact.sendProbes) await probeNewContact(ctx, contact.id);
+  const changes = new Changes();
+  changes.contacts.add(contact.id);
+  await publish(ctx.db, ctx.events, changes);
+}
+
+export async function onConnectionError(
+  ctx: ChatContext,
+  ev: AgentEventMap['connectionError'],
+): Promise<void> {
+  const contact = await ctx.db.transaction(async (tx) => {
+    const c = await contactOfConn(tx, ev.connId);
+    // Repeated events, and connections that are no contact's (yet), change nothing.
+    if (c?.status !== 'connecting' || c.connError !== null) return null;
+    await setContactConnError(tx, c.id, ev.error.code, ctx.now());
+    return c;
+  });
+  ctx.log.warn('connection failed', { error: ev.error, contact: contact !== null });
+  if (!contact) return;
   const changes = new Changes();
   changes.contacts.add(contact.id);
   await publish(ctx.db, ctx.events, changes);

@@ -57,14 +57,15 @@ async function requireChat(ctx: ChatContext, chatId: ChatId): Promise<DirectChat
 /** The connection to send on, or CONFLICT while the contact cannot receive. */
 function readyConn(contact: Contact): string {
   if (!contactReady(contact) || contact.connId === null) {
-    throw new ContractError(
-      'CONFLICT',
-      contact.status === 'deleted'
-        ? 'this contact deleted the chat'
-        : 'the contact is not connected yet',
-    );
+    throw new ContractError('CONFLICT', notReadyReason(contact));
   }
   return contact.connId;
+}
+
+function notReadyReason(contact: Contact): string {
+  if (contact.status === 'deleted') return 'this contact deleted the chat';
+  if (contact.connError !== null) return 'the connection with this contact could not be made';
+  return 'the contact is not connected yet';
 }
 
 async function requireItem(ctx: ChatContext, chat: DirectChat, itemId: number): Promise<Item> {

@@ -23,7 +23,7 @@ import { ConnDeleter } from './conn-deleter';
 import type { ChatContext } from './context';
 import { onDelivered, onMessageError, onSent } from './delivery';
 import { noServerError } from './errors';
-import { onConfirmation, onConnected, onInfo } from './handshake';
+import { onConfirmation, onConnected, onConnectionError, onInfo } from './handshake';
 import { onAgentMessage } from './receive';
 import { onContactRequest, resumeAccepting } from './requests';
 import { KeyedSerial } from './serial';
@@ -264,9 +264,7 @@ export class ChatRuntime {
         queued('messageError', byConn, onMessageError)(ev);
       }),
       agent.events.on('deleted', (ev) => deleter.connectionGone(ev.connId)),
-      agent.events.on('connectionError', (ev) => {
-        ctx.log.warn('connection failed', { error: ev.error });
-      }),
+      agent.events.on('connectionError', queued('connectionError', byConn, onConnectionError)),
       agent.events.on('receiveError', (ev) => {
         ctx.log.info('received message unusable', { error: ev.error });
       }),

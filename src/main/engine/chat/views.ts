@@ -16,11 +16,16 @@ export function contactView(c: Contact): ContactView {
     displayName: c.displayName,
     fullName: c.fullName,
     image: c.image,
-    // A merged contact is never shown; should one get here, it reads as gone.
-    status: c.status === 'merged' ? 'deleted' : c.status,
+    status: contactStatus(c),
     via: c.via,
     createdAt: c.createdAt,
   };
+}
+
+function contactStatus(c: Contact): ContactView['status'] {
+  // A merged contact is never shown; should one get here, it reads as gone.
+  if (c.status === 'merged') return 'deleted';
+  return c.status === 'connecting' && c.connError !== null ? 'failed' : c.status;
 }
 
 /** Whether messages can be sent to the contact now. */

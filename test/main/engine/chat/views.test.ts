@@ -18,6 +18,7 @@ const contact: Contact = {
   sendProbes: true,
   chatVersion: { min: 1, max: 17 },
   mergedInto: null,
+  connError: null,
   createdAt: 'then',
   updatedAt: 'now',
 };
@@ -47,6 +48,13 @@ describe('chat views', () => {
     expect(contactReady(contact)).toBe(true);
     expect(contactReady({ ...contact, connId: null })).toBe(false);
     expect(contactReady({ ...contact, status: 'connecting' })).toBe(false);
+  });
+
+  it('shows a contact whose connection could not be made as failed', () => {
+    const failed = { ...contact, status: 'connecting' as const, connError: 'AUTH' };
+    expect(contactView(failed).status).toBe('failed');
+    expect(contactView({ ...failed, connError: null }).status).toBe('connecting');
+    expect(contactReady(failed)).toBe(false);
   });
 
   it('gives an item the reactions that are its own', () => {

@@ -6,7 +6,8 @@ import type { ContactStatus, ContactView } from '../../../../shared/models/conta
 import { parseRow } from '../../store/rows';
 import type { PeerProfile, ProfileIdentity } from '../profiles';
 
-export type StoredContactStatus = ContactStatus | 'merged';
+/** What the status column holds; 'failed' is a connecting contact with a connection error. */
+export type StoredContactStatus = Exclude<ContactStatus, 'failed'> | 'merged';
 export type ContactVia = ContactView['via'];
 
 const ContactRow = z.object({
@@ -22,6 +23,7 @@ const ContactRow = z.object({
   chat_vmin: z.number().int(),
   chat_vmax: z.number().int(),
   merged_into: z.number().int().positive().nullable(),
+  conn_error: z.string().nullable(),
   created_at: z.string(),
   updated_at: z.string(),
 });
@@ -38,6 +40,8 @@ export interface Contact {
   readonly sendProbes: boolean;
   readonly chatVersion: VersionRange;
   readonly mergedInto: number | null;
+  /** Why the connection could not be made (the agent's error code); null while it can. */
+  readonly connError: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -56,6 +60,7 @@ function toContact(row: Row): Contact {
     sendProbes: r.send_probes === 1,
     chatVersion: { min: r.chat_vmin, max: r.chat_vmax },
     mergedInto: r.merged_into,
+    connError: r.conn_error,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -179,11 +184,25 @@ export async function updateContactVersion(
 export async function setContactStatus(
   tx: Transaction,
   id: number,
-  status: ContactStatus,
+  status: Exclude<StoredContactStatus, 'merged'>,
   now: string,
 ): Promise<void> {
   await tx.run('UPDATE contacts SET status = ?, updated_at = ? WHERE contact_id = ?', [
     status,
+    now,
+    id,
+  ]);
+}
+
+/** The connection could not be made: `error` is the agent's code. */
+export async function setContactConnError(
+  tx: Transaction,
+  id: number,
+  error: string,
+  now: string,
+): Promise<void> {
+  await tx.run('UPDATE contacts SET conn_error = ?, updated_at = ? WHERE contact_id = ?', [
+    error,
     now,
     id,
   ]);

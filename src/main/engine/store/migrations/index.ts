@@ -9,6 +9,7 @@ import { migration0005 } from './0005-chat-contacts';
 import { migration0006 } from './0006-chat-items';
 import { migration0007 } from './0007-chat-probes';
 import { migration0008 } from './0008-chat-item-counters';
+import { migration0009 } from './0009-chat-contact-failure';
 
 export const migrations: readonly Migration[] = [
   migration0001,
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
