@@ -92,8 +92,9 @@ describe('queue store', () => {
     await store.createQueue(q, undefined);
     const first = Array.from({ length: 70 }, (_, i) => message(store, i));
     await Promise.all(first.map((m, i) => store.addMessage(q.recipientId, m, Uint8Array.of(i))));
-    // In one batch: more messages stored, some of them and of the earlier ones deleted.
-    const more = Array.from({ length: 100 }, (_, i) => message(store, i));
+    // In one batch (more rows than one statement takes): more messages stored, some of them and
+    // of the earlier ones deleted.
+    const more = Array.from({ length: 150 }, (_, i) => message(store, i));
     await Promise.all([
       ...more.map((m, i) => store.addMessage(q.recipientId, m, Uint8Array.of(i, i))),
       store.deleteMessages(first.slice(0, 65)),
@@ -103,7 +104,7 @@ describe('queue store', () => {
     expect(loaded?.messages.map((m) => m.rowId)).toEqual(
       [...first.slice(65), ...more.slice(3)].map((m) => m.rowId),
     );
-    expect(await store.readBody(more[99]!.rowId)).toEqual(Uint8Array.of(99, 99));
+    expect(await store.readBody(more[149]!.rowId)).toEqual(Uint8Array.of(149, 149));
     await store.close();
   });
 
