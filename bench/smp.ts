@@ -121,7 +121,7 @@ async function serveEcho(dataDir: string): Promise<void> {
   server.close();
 }
 
-interface Child {
+export interface Child {
   readonly server: SmpServer;
   /** CPU time (user + system) the process has used so far, in µs. */
   cpuMicros(): number;
@@ -129,7 +129,7 @@ interface Child {
 }
 
 /** The SMP server as users run it: the CLI, bundled from the current sources. */
-async function startSmpServerProcess(dataDir: string): Promise<Child> {
+export async function startSmpServerProcess(dataDir: string): Promise<Child> {
   const init = await runSmpServerCli(['init', '--data', dataDir, '--bind', '127.0.0.1']);
   if (init.status !== 0) throw new Error(`server init failed: ${init.stderr}`);
   const p = await spawnSmpServer(['--data', dataDir, '--port', '0', '--log-level', 'warn']);
