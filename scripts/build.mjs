@@ -59,6 +59,9 @@ function buildRenderer() {
     {
       cwd: root,
       stdio: 'inherit',
+      // What users run, whoever calls this: under vitest (NODE_ENV=test, e.g. a test that runs
+      // `npm start --web`) vite would otherwise bundle React's development build.
+      env: { ...process.env, NODE_ENV: 'production' },
     },
   );
   if (r.status !== 0) throw new Error(`vite build failed (${r.status})`);

@@ -31,12 +31,10 @@ export default function setup(): void {
   const outputs = ['dist/renderer/index.html'].map((p) => path.join(root, p));
   if (built >= newest && outputs.every(existsSync)) return;
 
+  // The build script makes React's production build whatever NODE_ENV vitest set.
   const result = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], {
     cwd: root,
     stdio: 'inherit',
-    // Vitest sets NODE_ENV=test, which would give vite React's development build: the tests
-    // (and the UI benchmark, which uses the same dist/) must run what users run.
-    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) throw new Error(`the build failed (exit ${result.status})`);
   writeFileSync(stamp, `${BUILD_KIND} ${newest}`);
