@@ -4,21 +4,11 @@
 // queue and may be repeated only with the same key.
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from '../../src/protocol/crypto';
-import { isServerError, SmpClientError } from '../../src/main/engine/smp';
+import { isServerError } from '../../src/main/engine/smp';
 import type { QueueLinkData } from '../../src/protocol/smp';
-import { ed25519AuthKey, recipientKeys, text, useSmp } from './smp-client-support';
+import { ed25519AuthKey, recipientKeys, rejection, text, useSmp } from './smp-client-support';
 
 const smp = useSmp();
-
-async function rejection(p: Promise<unknown>): Promise<SmpClientError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof SmpClientError) return e;
-    throw e;
-  }
-  throw new Error('expected the command to fail');
-}
 
 const linkData = (): QueueLinkData => ({
   fixedData: randomBytes(2048),

@@ -1,28 +1,19 @@
 // The SMP client against the real server on loopback: queue life cycle (create, secure by the
 // sender or the recipient, send, receive, ack, get, suspend, delete) and who gets END and DELD.
 import { describe, expect, it } from 'vitest';
-import { authKeySpki, isServerError, SmpClientError } from '../../src/main/engine/smp';
+import { authKeySpki, isServerError } from '../../src/main/engine/smp';
 import {
   EventQueue,
   bodyOf,
   ed25519AuthKey,
   recipientKeys,
+  rejection,
   text,
   useSmp,
   x25519AuthKey,
 } from './smp-client-support';
 
 const smp = useSmp();
-
-async function rejection(p: Promise<unknown>): Promise<SmpClientError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof SmpClientError) return e;
-    throw e;
-  }
-  throw new Error('expected the command to fail');
-}
 
 describe('SMP client: queues', () => {
   it('creates a queue, the sender secures it (SKEY) and sends, the recipient receives and acks', async () => {

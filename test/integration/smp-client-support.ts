@@ -4,6 +4,7 @@ import { afterEach } from 'vitest';
 import { cryptoReady, ed25519KeyPair, x25519KeyPair } from '../../src/protocol/crypto';
 import {
   SmpClient,
+  SmpClientError,
   type AuthKey,
   type SmpClientEvents,
   type SmpClientOptions,
@@ -88,6 +89,17 @@ export class EventQueue<K extends keyof SmpClientEvents> {
 
 export const text = (s: string) => new TextEncoder().encode(s);
 export const untext = (b: Uint8Array) => new TextDecoder().decode(b);
+
+/** The SmpClientError a command fails with (anything else, or success, fails the test). */
+export async function rejection(p: Promise<unknown>): Promise<SmpClientError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof SmpClientError) return e;
+    throw e;
+  }
+  throw new Error('expected the command to fail');
+}
 
 /** The body of a delivered message (throws for the quota marker). */
 export function bodyOf(e: SmpClientEvents['message']): string {

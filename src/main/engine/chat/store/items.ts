@@ -62,16 +62,18 @@ export function toItem(row: Row): Item {
   };
 }
 
-export interface NewItem {
-  readonly chatId: number;
-  readonly direction: Direction;
-  readonly sharedMsgId: Uint8Array | null;
-  readonly contentType: string;
-  readonly contentJson: string;
-  readonly text: string;
-  readonly sentAt: string;
-  readonly status: ItemStatus;
-}
+/** What the sender or the receive path knows of an item; the store assigns the rest. */
+export type NewItem = Pick<
+  Item,
+  | 'chatId'
+  | 'direction'
+  | 'sharedMsgId'
+  | 'contentType'
+  | 'contentJson'
+  | 'text'
+  | 'sentAt'
+  | 'status'
+>;
 
 /**
  * Inserts an item; null when the same message is stored already (a redelivery). The chat's last
